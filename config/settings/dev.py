@@ -1,0 +1,14 @@
+"""Local development: debug on, SQLite unless DATABASE_URL says otherwise."""
+
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+
+# Throwaway key for development only; production reads SECRET_KEY from the environment.
+SECRET_KEY = "dev-only-insecure-key-not-for-production"  # noqa: S105
+
+ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]").split(",")
+
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
