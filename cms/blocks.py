@@ -4,6 +4,7 @@ Each block says what an editor sees; each has its template in
 ``templates/blocks/`` and a render test in ``tests/cms/test_blocks.py``.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
@@ -78,7 +79,7 @@ class CallToActionBlock(blocks.StructBlock):
         if bool(value.get("page")) == bool(value.get("url")):
             raise blocks.StructBlockValidationError(
                 block_errors={
-                    "page": blocks.BlockValidationError(
+                    "page": ValidationError(
                         _("Choose either a page on this site or an outside address.")
                     )
                 }

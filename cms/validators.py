@@ -12,7 +12,9 @@ def org_number_is_valid(value):
     """Return True for a nine-digit organisation number with a correct check digit."""
     if len(value) != 9 or not value.isascii() or not value.isdigit():
         return False
-    total = sum(int(digit) * weight for digit, weight in zip(value, ORG_NUMBER_WEIGHTS, strict=False))
+    total = sum(
+        int(digit) * weight for digit, weight in zip(value, ORG_NUMBER_WEIGHTS, strict=False)
+    )
     check = 11 - total % 11
     if check == 11:
         check = 0

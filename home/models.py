@@ -34,9 +34,7 @@ class HomePage(Page):
         from cms.models import MunicipalityPage, NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        sections = list(
-            MunicipalityPage.objects.child_of(self).live().public().order_by("title")
-        )
+        sections = list(MunicipalityPage.objects.child_of(self).live().public().order_by("title"))
         districts = {}
         for district in (
             MunicipalityPage.objects.descendant_of(self)

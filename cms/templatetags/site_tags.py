@@ -46,8 +46,8 @@ def language_links(context, page=None):
         # Pages outside Wagtail's tree (error pages): offer each language's front page.
         root = _default_root(request)
         if root is not None:
-            for translation in root.get_translations(inclusive=True).live().select_related(
-                "locale"
+            for translation in (
+                root.get_translations(inclusive=True).live().select_related("locale")
             ):
                 translations[translation.locale.language_code] = translation
     links = []

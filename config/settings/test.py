@@ -21,3 +21,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="bydelsmodre-test-media-"))  # noqa: F405
+
+# Serve static files from the finders, as in development; nothing is collected for tests.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -231,10 +231,24 @@ class Command(BaseCommand):
                 ),
             ],
             languages=languages.filter(
-                code__in=["ar", "so", "ur", "ti", "prs", "tr", "pl", "ta", "ku", "en", "fr", "th", "ru"]
+                code__in=[
+                    "ar",
+                    "so",
+                    "ur",
+                    "ti",
+                    "prs",
+                    "tr",
+                    "pl",
+                    "ta",
+                    "ku",
+                    "en",
+                    "fr",
+                    "th",
+                    "ru",
+                ]
             ),
         )
-        association = self.page(
+        self.page(
             nordre_follo,
             AssociationPage,
             "bydelsmodre-nordre-follo",
@@ -495,9 +509,7 @@ class Command(BaseCommand):
         self.created += 1
         old_root = site.root_page if site else None
         if site is None:
-            Site.objects.create(
-                hostname="localhost", port=80, root_page=home, is_default_site=True
-            )
+            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
         else:
             site.root_page = home
             site.save()

@@ -1,0 +1,67 @@
+# The project's commands. Every target is non-interactive and safe to re-run.
+PYTHON ?= python3
+VENV   ?= .venv
+PORT   ?= 8000
+BIN     = $(VENV)/bin
+MANAGE  = $(BIN)/python manage.py
+STAMP   = $(VENV)/.installed-stamp
+CATALOGS = $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint format messages compilemessages seed migrate install clean bench
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the project with its dev tools
+
+$(CATALOGS): %.mo: %.po | $(STAMP)
+	$(MANAGE) compile_catalogs
+
+compilemessages: $(CATALOGS) ## Compile the gettext catalogs (pure Python, no msgfmt needed)
+
+migrate: install compilemessages ## Apply database migrations
+	$(MANAGE) migrate --noinput
+
+seed: migrate ## Load the demo content and demo accounts (idempotent)
+	$(MANAGE) load_demo
+
+run: seed ## Install, migrate, load demo content and serve on http://127.0.0.1:$(PORT)/
+	@echo ""
+	@echo "  Bydelsmødre runs at  http://127.0.0.1:$(PORT)/"
+	@echo "  Wagtail admin:       http://127.0.0.1:$(PORT)/admin/"
+	@echo "  Demo logins (password bydelsmor-demo):"
+	@echo "    admin                  superuser"
+	@echo "    redaktor-nordrefollo   section editor, Nordre Follo"
+	@echo "    redaktor-indreostfold  section editor, Indre Østfold"
+	@echo ""
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install compilemessages ## Run checks and the whole test suite
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install ## ruff check and ruff format --check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: install ## Update the .po catalogs from the code (needs GNU gettext: apt-get install gettext)
+	$(MANAGE) makemessages -l nb -l en -l so -l ti --ignore=.venv --ignore=tests --no-obsolete
+
+bench: install ## Benchmarks (none yet; see bench/README.md)
+	@cat bench/README.md
+
+clean: ## Remove the virtualenv, compiled catalogs and caches (keeps db.sqlite3 and media/)
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
+	find locale -name '*.mo' -delete

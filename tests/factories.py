@@ -1,0 +1,94 @@
+"""Factories for every page type and model, built on wagtail-factories."""
+
+import datetime
+
+import factory
+import wagtail_factories
+from wagtail.models import Locale
+
+from cms.models import (
+    AssociationPage,
+    MunicipalityPage,
+    NewsIndexPage,
+    NewsPage,
+    SpokenLanguage,
+    StandardPage,
+)
+from home.models import HomePage
+
+
+class SpokenLanguageFactory(factory.django.DjangoModelFactory):
+    code = factory.Sequence(lambda n: f"x{n}")
+    name = factory.Sequence(lambda n: f"språk {n}")
+    name_local = factory.LazyAttribute(lambda obj: obj.name.title())
+
+    class Meta:
+        model = SpokenLanguage
+        django_get_or_create = ("code",)
+
+
+class BasePageFactory(wagtail_factories.PageFactory):
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        abstract = True
+
+
+class HomePageFactory(BasePageFactory):
+    title = "Bydelsmødre"
+    slug = factory.Sequence(lambda n: f"forside-{n}")
+    intro = factory.Faker("sentence", locale="no_NO")
+
+    class Meta:
+        model = HomePage
+
+
+class MunicipalityPageFactory(BasePageFactory):
+    title = factory.Sequence(lambda n: f"Kommune {n}")
+    intro = factory.Faker("sentence", locale="no_NO")
+
+    class Meta:
+        model = MunicipalityPage
+
+
+class AssociationPageFactory(BasePageFactory):
+    title = factory.Sequence(lambda n: f"Bydelsmødre forening {n}")
+
+    class Meta:
+        model = AssociationPage
+
+
+class StandardPageFactory(BasePageFactory):
+    title = factory.Sequence(lambda n: f"Side {n}")
+    intro = factory.Faker("sentence", locale="no_NO")
+
+    class Meta:
+        model = StandardPage
+
+
+class NewsIndexPageFactory(BasePageFactory):
+    title = "Aktuelt"
+    slug = "aktuelt"
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class NewsPageFactory(BasePageFactory):
+    title = factory.Sequence(lambda n: f"Nyhet {n}")
+    date = factory.Sequence(lambda n: datetime.date(2025, 1, 1) + datetime.timedelta(days=n))
+    intro = factory.Faker("sentence", locale="no_NO")
+
+    class Meta:
+        model = NewsPage
+
+
+#: Every concrete page type and its factory; tests/test_factories.py keeps it complete.
+PAGE_FACTORIES = {
+    HomePage: HomePageFactory,
+    MunicipalityPage: MunicipalityPageFactory,
+    AssociationPage: AssociationPageFactory,
+    StandardPage: StandardPageFactory,
+    NewsIndexPage: NewsIndexPageFactory,
+    NewsPage: NewsPageFactory,
+}

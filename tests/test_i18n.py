@@ -1,0 +1,86 @@
+"""Languages: nb without a prefix, the others under theirs, with the right direction."""
+
+import re
+
+import pytest
+from django.conf import settings
+from wagtail.models import Locale
+
+from tests.factories import MunicipalityPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def html_tag(response):
+    return re.search(r"<html[^>]*>", response.content.decode()).group(0)
+
+
+def test_every_site_language_has_a_content_locale():
+    codes = set(Locale.objects.values_list("language_code", flat=True))
+    assert codes == {code for code, _name in settings.LANGUAGES}
+
+
+def test_norwegian_is_served_without_prefix(client, home):
+    page = MunicipalityPageFactory(parent=home, slug="oslo")
+    assert page.url == "/oslo/"
+    response = client.get("/oslo/")
+    assert response.status_code == 200
+    assert 'lang="nb"' in html_tag(response)
+    assert 'dir="ltr"' in html_tag(response)
+    assert client.get("/nb/oslo/").status_code == 404
+
+
+def test_english_translation_is_served_under_en(client, home):
+    english = Locale.objects.get(language_code="en")
+    page = MunicipalityPageFactory(parent=home, slug="nordre-follo", title="Nordre Follo")
+    home_en = home.copy_for_translation(english)
+    home_en.save_revision().publish()
+    page_en = page.copy_for_translation(english)
+    page_en.intro = "Neighbourhood mothers in Nordre Follo."
+    page_en.save_revision().publish()
+    assert page_en.url == "/en/nordre-follo/"
+    response = client.get("/en/nordre-follo/")
+    assert response.status_code == 200
+    assert 'lang="en"' in html_tag(response)
+    assert "Neighbourhood mothers in Nordre Follo." in response.content.decode()
+    assert "Skip to main content" in response.content.decode()
+    # The switcher on the Norwegian page links to the English one, and back.
+    assert 'href="/en/nordre-follo/" hreflang="en"' in client.get("/nordre-follo/").content.decode()
+    assert 'href="/nordre-follo/" hreflang="nb"' in response.content.decode()
+
+
+@pytest.mark.parametrize("code", ["ar", "ur", "fa"])
+def test_right_to_left_languages(client, home, code):
+    response = client.get(f"/{code}/")
+    assert response.status_code == 200
+    assert f'lang="{code}"' in html_tag(response)
+    assert 'dir="rtl"' in html_tag(response)
+
+
+@pytest.mark.parametrize("code", ["so", "ti", "pl", "tr"])
+def test_languages_django_lacks_or_has_are_all_served(client, home, code):
+    """Somali and Tigrinya need our own LANG_INFO and catalogs, or they 404."""
+    response = client.get(f"/{code}/")
+    assert response.status_code == 200
+    assert f'lang="{code}"' in html_tag(response)
+    assert 'dir="ltr"' in html_tag(response)
+
+
+def test_untranslated_page_says_so_and_marks_its_language(client, home):
+    MunicipalityPageFactory(parent=home, slug="stovner", title="Stovner")
+    html = client.get("/en/stovner/").content.decode()
+    assert 'lang="nb" dir="ltr"' in html  # the Norwegian content inside an English page
+    assert "This page is not available in your language yet." in html
+    # The switcher names every language and says which have no translation.
+    assert html.count("this page is not translated") == len(settings.LANGUAGES) - 2
+
+
+def test_ui_strings_are_translated_to_norwegian(client, home):
+    html = client.get("/").content.decode()
+    assert "Hopp til hovedinnholdet" in html
+    assert "Skip to main content" not in html
+
+
+def test_unknown_language_prefix_is_a_404(client, home):
+    assert client.get("/xx/").status_code == 404
+    assert client.get("/de/").status_code == 404

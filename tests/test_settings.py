@@ -1,0 +1,62 @@
+"""Production settings refuse to start half-configured."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+FULL_ENV = {
+    "SECRET_KEY": "x" * 50,
+    "ALLOWED_HOSTS": "bydelsmodre.no",
+    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/bydelsmodre",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+}
+
+
+SHOW_SETTINGS = (
+    "import django; django.setup(); from django.conf import settings; "
+    "print(settings.DEBUG, settings.ALLOWED_HOSTS)"
+)
+
+
+def load_production_settings(env):
+    clean = {k: v for k, v in os.environ.items() if k not in FULL_ENV}
+    clean.update(env)
+    clean["DJANGO_SETTINGS_MODULE"] = "config.settings.production"
+    return subprocess.run(  # noqa: S603 - our own interpreter and a fixed script
+        [
+            sys.executable,
+            "-c",
+            SHOW_SETTINGS,
+        ],
+        cwd=PROJECT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_production_starts_with_everything_set():
+    result = load_production_settings(FULL_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "False ['bydelsmodre.no']" in result.stdout
+
+
+@pytest.mark.parametrize("missing", sorted(FULL_ENV))
+def test_production_refuses_to_start_without(missing):
+    env = {k: v for k, v in FULL_ENV.items() if k != missing}
+    result = load_production_settings(env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert missing in result.stderr
+
+
+def test_production_refuses_an_empty_secret_key():
+    result = load_production_settings({**FULL_ENV, "SECRET_KEY": "  "})
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
