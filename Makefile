@@ -57,7 +57,7 @@ format: install ## Format the code with ruff
 	$(BIN)/ruff format .
 
 messages: install ## Update the .po catalogs from the code (needs GNU gettext: apt-get install gettext)
-	$(MANAGE) makemessages -l nb -l en -l so -l ti --ignore=.venv --ignore=tests --no-obsolete
+	$(MANAGE) makemessages -l nb -l en -l ar -l so -l ur -l pl -l ti -l fa -l tr --ignore=.venv --ignore=tests --no-obsolete
 
 bench: install ## Benchmarks (none yet; see bench/README.md)
 	@cat bench/README.md

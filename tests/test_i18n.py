@@ -1,12 +1,13 @@
 """Languages: nb without a prefix, the others under theirs, with the right direction."""
 
+import datetime
 import re
 
 import pytest
 from django.conf import settings
 from wagtail.models import Locale
 
-from tests.factories import MunicipalityPageFactory
+from tests.factories import MunicipalityPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +85,25 @@ def test_ui_strings_are_translated_to_norwegian(client, home):
 def test_unknown_language_prefix_is_a_404(client, home):
     assert client.get("/xx/").status_code == 404
     assert client.get("/de/").status_code == 404
+
+
+@pytest.mark.parametrize("code", [code for code, _name in settings.LANGUAGES if code != "en"])
+def test_every_language_has_its_own_words_for_the_page_chrome(client, home, code):
+    """A reader under /ar/ gets Arabic menus and notices, not Django's Norwegian fallback."""
+    prefix = "" if code == settings.LANGUAGE_CODE else f"/{code}"
+    html = client.get(f"{prefix}/").content.decode()
+    skip_link = re.search(r'<a class="skip-link"[^>]*>([^<]+)</a>', html).group(1).strip()
+    assert skip_link != "Skip to main content"
+    if code != "nb":
+        assert skip_link != "Hopp til hovedinnholdet"
+
+
+def test_dates_follow_the_visitors_language(client, home):
+    NewsPageFactory(parent=home, slug="samling", date=datetime.date(2025, 11, 6))
+    nb = client.get("/samling/").content.decode()
+    assert '<time datetime="2025-11-06" lang="nb" dir="auto">6. november 2025</time>' in nb
+    # Under /ar/ the Norwegian article keeps lang="nb", but its date is Arabic
+    # and isolated, so the month name does not scramble the line.
+    ar = client.get("/ar/samling/").content.decode()
+    assert 'lang="nb" dir="ltr"' in ar
+    assert re.search(r'<time datetime="2025-11-06" lang="ar" dir="auto">[^<]*نوفمبر', ar)

@@ -2,6 +2,8 @@
 
 from django import template
 from django.conf import settings
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
@@ -81,3 +83,21 @@ def content_language(context, page):
         return None
     info = get_language_info(code)
     return {"code": code, "dir": "rtl" if info["bidi"] else "ltr", "name": info["name_translated"]}
+
+
+@register.simple_tag
+def local_date(value):
+    """A ``<time>`` element with the date in the visitor's language and format.
+
+    The date may sit inside content shown in another language (a Norwegian page
+    under /ar/), so it carries its own ``lang`` and lets the browser pick its
+    direction from the month name (``dir="auto"``).
+    """
+    if not value:
+        return ""
+    return format_html(
+        '<time datetime="{}" lang="{}" dir="auto">{}</time>',
+        value.isoformat(),
+        get_language(),
+        date_format(value, "DATE_FORMAT"),
+    )

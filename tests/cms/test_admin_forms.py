@@ -88,22 +88,26 @@ def test_create_page_in_the_wrong_place_is_refused(admin_client, home):
     assert Page.objects.count() == before
 
 
-def test_image_block_without_alt_text_shows_form_error_on_publish(admin_client, home):
-    """Wagtail lets drafts skip required fields; publishing enforces them."""
+def publish_page_with_image(admin_client, home, alt_text, caption=""):
+    """Publish a new StandardPage whose body is one image block, through the admin."""
     image = Image.objects.create(title="Samling", file=get_test_image_file())
+    block = {"image": image.pk, "alt_text": alt_text, "caption": caption}
     data = nested_form_data(
         {
             "title": "Om oss",
             "slug": "om-oss",
             "intro": "",
-            "body": streamfield(
-                [("image", {"image": image.pk, "alt_text": "", "caption": "Første samling"})]
-            ),
+            "body": streamfield([("image", block)]),
             "comments": inline_formset([]),
             "action-publish": "action-publish",
         }
     )
-    response = admin_client.post(add_url(StandardPage, home), data)
+    return admin_client.post(add_url(StandardPage, home), data)
+
+
+def test_image_block_without_alt_text_shows_form_error_on_publish(admin_client, home):
+    """Wagtail lets drafts skip required fields; publishing enforces them."""
+    response = publish_page_with_image(admin_client, home, alt_text="", caption="Første samling")
     assert response.status_code == 200
     body_error = response.context["form"].errors.as_data()["body"][0]
     image_error = body_error.block_errors[0]
@@ -112,20 +116,7 @@ def test_image_block_without_alt_text_shows_form_error_on_publish(admin_client, 
 
 
 def test_image_block_with_alt_text_is_saved(admin_client, home):
-    image = Image.objects.create(title="Samling", file=get_test_image_file())
-    data = nested_form_data(
-        {
-            "title": "Om oss",
-            "slug": "om-oss",
-            "intro": "",
-            "body": streamfield(
-                [("image", {"image": image.pk, "alt_text": "Kvinner i en ring", "caption": ""})]
-            ),
-            "comments": inline_formset([]),
-            "action-publish": "action-publish",
-        }
-    )
-    response = admin_client.post(add_url(StandardPage, home), data)
+    response = publish_page_with_image(admin_client, home, alt_text="Kvinner i en ring")
     assert response.status_code == 302
     page = StandardPage.objects.get()
     assert page.live
