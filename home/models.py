@@ -31,25 +31,38 @@ class HomePage(Page):
         verbose_name = _("front page")
 
     def get_context(self, request, *args, **kwargs):
+        from cms.i18n import localized, source_of
         from cms.models import MunicipalityPage, NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        sections = list(MunicipalityPage.objects.child_of(self).live().public().order_by("title"))
-        districts = {}
-        for district in (
-            MunicipalityPage.objects.descendant_of(self)
+        # Built from the Norwegian tree so a translated front page lists every group.
+        source = source_of(self)
+        source_sections = list(
+            MunicipalityPage.objects.child_of(source).live().public().order_by("title")
+        )
+        source_districts = list(
+            MunicipalityPage.objects.descendant_of(source)
             .live()
             .public()
-            .filter(depth=self.depth + 2)
+            .filter(depth=source.depth + 2)
             .order_by("title")
-        ):
-            districts.setdefault(district.path[: -Page.steplen], []).append(district)
-        context["sections"] = [(section, districts.get(section.path, [])) for section in sections]
-        context["latest_news"] = (
-            NewsPage.objects.descendant_of(self)
+        )
+        # Grouped by the Norwegian parent's path: translations live in other trees.
+        districts = {}
+        shown_districts = localized(source_districts)
+        for source_district, district in zip(source_districts, shown_districts, strict=True):
+            districts.setdefault(source_district.path[: -Page.steplen], []).append(district)
+        shown_sections = localized(source_sections)
+        context["sections"] = [
+            (section, districts.get(source_section.path, []))
+            for source_section, section in zip(source_sections, shown_sections, strict=True)
+        ]
+        news = (
+            NewsPage.objects.descendant_of(source)
             .live()
             .public()
             .select_related("image")
             .order_by("-date", "-pk")[: self.news_count]
         )
+        context["latest_news"] = localized(news, select_related=["image"])
         return context

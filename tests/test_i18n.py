@@ -7,7 +7,12 @@ import pytest
 from django.conf import settings
 from wagtail.models import Locale
 
-from tests.factories import MunicipalityPageFactory, NewsPageFactory
+from tests.factories import (
+    AssociationPageFactory,
+    MunicipalityPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +77,9 @@ def test_untranslated_page_says_so_and_marks_its_language(client, home):
     html = client.get("/en/stovner/").content.decode()
     assert 'lang="nb" dir="ltr"' in html  # the Norwegian content inside an English page
     assert "This page is not available in your language yet." in html
+    assert "It is shown in Norwegian Bokmål." in html
+    polish = client.get("/pl/stovner/").content.decode()
+    assert "Norwegian" not in polish  # the language is named in Polish too
     # The switcher names every language and says which have no translation.
     assert html.count("this page is not translated") == len(settings.LANGUAGES) - 2
 
@@ -107,3 +115,52 @@ def test_dates_follow_the_visitors_language(client, home):
     ar = client.get("/ar/samling/").content.decode()
     assert 'lang="nb" dir="ltr"' in ar
     assert re.search(r'<time datetime="2025-11-06" lang="ar" dir="auto">[^<]*نوفمبر', ar)
+
+
+def test_norwegian_content_is_marked_but_the_visitors_headings_are_not(client, home):
+    """Under /en/, a translated front page lists an untranslated section.
+
+    The section's own text carries lang="nb"; the English page's text and the
+    UI's headings carry no lang of their own, so they inherit lang="en".
+    """
+    english = Locale.objects.get(language_code="en")
+    MunicipalityPageFactory(parent=home, slug="oslo", title="Oslo", intro="Bydelsmødre i Oslo.")
+    home_en = home.copy_for_translation(english)
+    home_en.title = "Neighbourhood mothers"
+    home_en.save_revision().publish()
+
+    html = client.get("/en/").content.decode()
+    assert '<h1 class="hero__title">Neighbourhood mothers</h1>' in html
+    assert '<h2 id="lokale-grupper">Find your local group</h2>' in html
+    assert '<h3 class="card__title" lang="nb" dir="ltr">' in html
+    assert '<p lang="nb" dir="ltr">Bydelsmødre i Oslo.</p>' in html
+    assert "not available in your language" not in html
+
+    # Under /ar/ nothing is translated: the page's title is Norwegian, left to
+    # right, inside an Arabic right-to-left page.
+    arabic = client.get("/ar/").content.decode()
+    assert 'dir="rtl"' in html_tag(client.get("/ar/"))
+    assert '<div class="hero__inner" lang="nb" dir="ltr">' in arabic
+    assert '<p lang="ar" dir="rtl"><a class="button" href="#lokale-grupper">' in arabic
+
+
+def test_a_translated_section_still_shows_its_untranslated_children(client, home):
+    """Translating Nordre Follo alone must not hide its association and news in English."""
+    english = Locale.objects.get(language_code="en")
+    section = MunicipalityPageFactory(parent=home, slug="nordre-follo", title="Nordre Follo")
+    AssociationPageFactory(parent=section, slug="forening", title="Bydelsmødre Nordre Follo")
+    index = NewsIndexPageFactory(parent=section, slug="nyheter")
+    NewsPageFactory(parent=index, slug="samling", title="Første samling")
+    home.copy_for_translation(english).save_revision().publish()
+    section_en = section.copy_for_translation(english)
+    section_en.title = "Nordre Follo (English)"
+    section_en.save_revision().publish()
+
+    html = client.get("/en/nordre-follo/").content.decode()
+    assert "Nordre Follo (English)" in html
+    assert 'href="/nordre-follo/forening/"' in html  # Norwegian, marked as such
+    assert 'lang="nb" dir="ltr"><a href="/nordre-follo/forening/">' in html
+    assert "Første samling" in html
+    assert 'href="/nordre-follo/nyheter/"' in html
+    # The English front page lists the section by its English title.
+    assert "Nordre Follo (English)" in client.get("/en/").content.decode()

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..i18n import localized, source_of
 from .mixins import BodyPageMixin
 
 
@@ -29,13 +30,15 @@ class NewsIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         news = (
-            NewsPage.objects.child_of(self)
+            NewsPage.objects.child_of(source_of(self))
             .live()
             .public()
             .select_related("image")
             .order_by("-date", "-pk")
         )
-        context["news"] = Paginator(news, self.page_size).get_page(request.GET.get("side"))
+        page = Paginator(news, self.page_size).get_page(request.GET.get("side"))
+        page.object_list = localized(page.object_list, select_related=["image"])
+        context["news"] = page
         return context
 
 

@@ -6,6 +6,7 @@ and events on sections.
 """
 
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -15,6 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import PartnersBlock
+from cms.i18n import localized, source_of
 from cms.validators import validate_org_number
 
 from .mixins import BodyPageMixin
@@ -40,10 +42,30 @@ class GroupName(models.TextChoices):
 class SectionMixin:
     """Behaviour shared by the two kinds of section page."""
 
-    def news_index(self):
+    @cached_property
+    def _source_news_index(self):
         from .news import NewsIndexPage
 
-        return NewsIndexPage.objects.child_of(self).live().first()
+        return NewsIndexPage.objects.child_of(source_of(self)).live().first()
+
+    def news_index(self):
+        index = self._source_news_index
+        return index.localized if index else None
+
+    def latest_news(self, count=3):
+        """The section's newest articles, each in the reader's language if translated."""
+        from .news import NewsPage
+
+        if self._source_news_index is None:
+            return []
+        news = (
+            NewsPage.objects.child_of(self._source_news_index)
+            .live()
+            .public()
+            .select_related("image")
+            .order_by("-date", "-pk")[:count]
+        )
+        return localized(news, select_related=["image"])
 
 
 class MunicipalityPage(SectionMixin, BodyPageMixin, Page):
@@ -138,10 +160,13 @@ class MunicipalityPage(SectionMixin, BodyPageMixin, Page):
         return isinstance(self.get_parent().specific, MunicipalityPage)
 
     def districts(self):
-        return MunicipalityPage.objects.child_of(self).live().public().order_by("title")
+        return localized(
+            MunicipalityPage.objects.child_of(source_of(self)).live().public().order_by("title")
+        )
 
     def association(self):
-        return AssociationPage.objects.child_of(self).live().first()
+        association = AssociationPage.objects.child_of(source_of(self)).live().first()
+        return association.localized if association else None
 
 
 class AssociationPage(SectionMixin, BodyPageMixin, Page):

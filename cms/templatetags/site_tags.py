@@ -5,9 +5,18 @@ from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 register = template.Library()
+
+
+def _language_name(code):
+    """The language's name in the visitor's language, from our own catalogs.
+
+    Django's ``name_translated`` spells Norwegian "Bokmal" and misses Somali and
+    Tigrinya, so the names in settings.LANGUAGES (gettext_lazy) are the source.
+    """
+    return str(dict(settings.LANGUAGES).get(code, code))
 
 
 def _default_root(request):
@@ -60,7 +69,7 @@ def language_links(context, page=None):
             {
                 "code": code,
                 "name_local": info["name_local"],
-                "name": info["name_translated"],
+                "name": _language_name(code),
                 "dir": "rtl" if info["bidi"] else "ltr",
                 "url": translation.get_url(request) if translation else None,
                 "is_current": code == current,
@@ -69,20 +78,62 @@ def language_links(context, page=None):
     return links
 
 
+def _locale_codes(request):
+    """Locale id → language code, read once per request (there are nine locales)."""
+    codes = getattr(request, "_locale_codes", None)
+    if codes is None:
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        if request is not None:
+            request._locale_codes = codes
+    return codes
+
+
+def _language_attrs(code):
+    direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', code, direction)
+
+
+def _page_language(context, page):
+    locale_id = getattr(page, "locale_id", None)
+    if locale_id is None:
+        return get_language()
+    return _locale_codes(context.get("request")).get(locale_id, settings.LANGUAGE_CODE)
+
+
+@register.simple_tag(takes_context=True)
+def lang_attrs(context, page):
+    """`` lang="nb" dir="ltr"`` on an element showing a page's own text, if the
+    page is in another language than the visitor's (a Norwegian section card on
+    the Arabic front page); nothing where the languages match.
+
+    Put on the elements that hold content, not around them, so that headings and
+    labels from the UI catalog keep the visitor's language.
+    """
+    code = _page_language(context, page)
+    return _language_attrs(code) if code != get_language() else ""
+
+
+@register.simple_tag(takes_context=True)
+def ui_lang_attrs(context, page):
+    """The visitor's ``lang`` and ``dir``, for a UI label inside an element that
+    carries the page's other language (the phase badge in a Norwegian header)."""
+    code = get_language()
+    return _language_attrs(code) if _page_language(context, page) != code else ""
+
+
 @register.simple_tag(takes_context=True)
 def content_language(context, page):
-    """Language and direction of the page's own content, if it differs from the UI's.
+    """The name of the page's language, if it is not the visitor's.
 
-    Under /so/ a page that has no Somali translation yet is shown in Norwegian;
-    marking its content with ``lang="nb"`` lets screen readers pronounce it right.
+    Under /so/ a page with no Somali translation yet is shown in Norwegian, and
+    base.html says so above it, naming the language in Somali.
     """
     if not isinstance(page, Page):
         return None
-    code = page.locale.language_code if page.locale_id else settings.LANGUAGE_CODE
+    code = _page_language(context, page)
     if code == get_language():
         return None
-    info = get_language_info(code)
-    return {"code": code, "dir": "rtl" if info["bidi"] else "ltr", "name": info["name_translated"]}
+    return {"code": code, "name": _language_name(code)}
 
 
 @register.simple_tag
