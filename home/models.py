@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.i18n import localized, source_of
 
 
 class HomePage(Page):
@@ -31,7 +32,6 @@ class HomePage(Page):
         verbose_name = _("front page")
 
     def get_context(self, request, *args, **kwargs):
-        from cms.i18n import localized, source_of
         from cms.models import MunicipalityPage, NewsPage
 
         context = super().get_context(request, *args, **kwargs)

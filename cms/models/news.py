@@ -6,7 +6,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..i18n import localized, source_of
+from cms.i18n import localized, source_of
+
 from .mixins import BodyPageMixin
 
 
