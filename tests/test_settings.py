@@ -1,6 +1,7 @@
 """Production settings refuse to start half-configured."""
 
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -23,16 +24,12 @@ SHOW_SETTINGS = (
 )
 
 
-def load_production_settings(env):
+def load_production_settings(env, args=("-c", SHOW_SETTINGS)):
     clean = {k: v for k, v in os.environ.items() if k not in FULL_ENV}
     clean.update(env)
     clean["DJANGO_SETTINGS_MODULE"] = "config.settings.production"
     return subprocess.run(  # noqa: S603 - our own interpreter and a fixed script
-        [
-            sys.executable,
-            "-c",
-            SHOW_SETTINGS,
-        ],
+        [sys.executable, *args],
         cwd=PROJECT,
         env=clean,
         capture_output=True,
@@ -60,3 +57,13 @@ def test_production_refuses_an_empty_secret_key():
     result = load_production_settings({**FULL_ENV, "SECRET_KEY": "  "})
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_production_passes_djangos_deployment_checklist():
+    """HTTPS redirect, secure cookies, HSTS and the rest: ``check --deploy`` is clean."""
+    env = {**FULL_ENV, "SECRET_KEY": secrets.token_urlsafe(50)}
+    result = load_production_settings(
+        env, args=("manage.py", "check", "--deploy", "--fail-level", "WARNING")
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
