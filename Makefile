@@ -59,8 +59,8 @@ format: install ## Format the code with ruff
 messages: install ## Update the .po catalogs from the code (needs GNU gettext: apt-get install gettext)
 	$(MANAGE) makemessages -l nb -l en -l ar -l so -l ur -l pl -l ti -l fa -l tr --ignore=.venv --ignore=tests --no-obsolete
 
-bench: install ## Benchmarks (none yet; see bench/README.md)
-	@cat bench/README.md
+bench: install compilemessages ## Benchmarks: page render time and queries (see bench/README.md)
+	$(BIN)/python bench/pages.py
 
 clean: ## Remove the virtualenv, compiled catalogs and caches (keeps db.sqlite3 and media/)
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

@@ -7,6 +7,8 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
+from cms.i18n import localized
+
 register = template.Library()
 
 
@@ -37,7 +39,7 @@ def menu_pages(context):
     root = _default_root(context.get("request"))
     if root is None:
         return []
-    return [page.localized for page in root.get_children().live().public().in_menu()]
+    return localized(root.get_children().live().public().in_menu())
 
 
 @register.simple_tag(takes_context=True)
