@@ -37,9 +37,9 @@ class NewsIndexPage(Page):
             .select_related("image")
             .order_by("-date", "-pk")
         )
-        page = Paginator(news, self.page_size).get_page(request.GET.get("side"))
-        page.object_list = localized(page.object_list, select_related=["image"])
-        context["news"] = page
+        listing = Paginator(news, self.page_size).get_page(request.GET.get("side"))
+        listing.object_list = localized(listing.object_list, select_related=["image"])
+        context["news"] = listing
         return context
 
 

@@ -71,8 +71,7 @@ def language_links(context, page=None):
             {
                 "code": code,
                 "name_local": info["name_local"],
-                "name": _language_name(code),
-                "dir": "rtl" if info["bidi"] else "ltr",
+                "dir": _direction(code),
                 "url": translation.get_url(request) if translation else None,
                 "is_current": code == current,
             }
@@ -90,9 +89,12 @@ def _locale_codes(request):
     return codes
 
 
+def _direction(code):
+    return "rtl" if get_language_info(code)["bidi"] else "ltr"
+
+
 def _language_attrs(code):
-    direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
-    return format_html(' lang="{}" dir="{}"', code, direction)
+    return format_html(' lang="{}" dir="{}"', code, _direction(code))
 
 
 def _page_language(context, page):
@@ -135,7 +137,7 @@ def content_language(context, page):
     code = _page_language(context, page)
     if code == get_language():
         return None
-    return {"code": code, "name": _language_name(code)}
+    return _language_name(code)
 
 
 @register.simple_tag
