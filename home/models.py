@@ -26,7 +26,12 @@ class HomePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.MunicipalityPage", "cms.StandardPage", "cms.NewsIndexPage"]
+    subpage_types = [
+        "cms.MunicipalityPage",
+        "cms.StandardPage",
+        "cms.NewsIndexPage",
+        "cms.EventIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("front page")

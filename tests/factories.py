@@ -1,6 +1,7 @@
 """Factories for every page type and model, built on wagtail-factories."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import factory
 import wagtail_factories
@@ -8,6 +9,9 @@ from wagtail.models import Locale
 
 from cms.models import (
     AssociationPage,
+    Event,
+    EventCategory,
+    EventIndexPage,
     MunicipalityPage,
     NewsIndexPage,
     NewsPage,
@@ -83,6 +87,54 @@ class NewsPageFactory(BasePageFactory):
         model = NewsPage
 
 
+class EventIndexPageFactory(BasePageFactory):
+    title = "Arrangementer"
+    slug = "arrangementer"
+
+    class Meta:
+        model = EventIndexPage
+
+
+OSLO = ZoneInfo("Europe/Oslo")
+
+
+class EventCategoryFactory(factory.django.DjangoModelFactory):
+    """One of the categories the migration creates, or a new one."""
+
+    slug = "temakveld"
+    name = factory.LazyAttribute(lambda obj: obj.slug.capitalize())
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = EventCategory
+        django_get_or_create = ("slug", "locale")
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A live, public, one-off event; pass ``section=`` a section page."""
+
+    title = factory.Sequence(lambda n: f"Temakveld {n}")
+    category = factory.SubFactory(EventCategoryFactory)
+    start = factory.Sequence(
+        lambda n: datetime.datetime(2027, 1, 4, 18, 0, tzinfo=OSLO) + datetime.timedelta(days=n)
+    )
+    end = factory.LazyAttribute(lambda obj: obj.start + datetime.timedelta(hours=2))
+    place_name = "Stovner bibliotek"
+    address = "Stovner senter 3, 0985 Oslo"
+    live = True
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = Event
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def languages(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.languages.set(extracted)
+            self.save()  # ParentalManyToManyField writes on save
+
+
 #: Every concrete page type and its factory; tests/test_factories.py keeps it complete.
 PAGE_FACTORIES = {
     HomePage: HomePageFactory,
@@ -91,4 +143,5 @@ PAGE_FACTORIES = {
     StandardPage: StandardPageFactory,
     NewsIndexPage: NewsIndexPageFactory,
     NewsPage: NewsPageFactory,
+    EventIndexPage: EventIndexPageFactory,
 }

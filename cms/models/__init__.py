@@ -1,5 +1,14 @@
 """Content models of the Bydelsmødre site, one module per concept."""
 
+from .events import (
+    Audience,
+    Event,
+    EventCategory,
+    EventIndexPage,
+    EventOccurrence,
+    EventStatus,
+    Repeat,
+)
 from .languages import SpokenLanguage
 from .mixins import BodyPageMixin
 from .news import NewsIndexPage, NewsPage
@@ -9,6 +18,12 @@ from .settings import NetworkSettings
 
 __all__ = [
     "AssociationPage",
+    "Audience",
+    "Event",
+    "EventCategory",
+    "EventIndexPage",
+    "EventOccurrence",
+    "EventStatus",
     "BodyPageMixin",
     "GroupName",
     "MunicipalityPage",
@@ -16,6 +31,7 @@ __all__ = [
     "NewsIndexPage",
     "NewsPage",
     "Phase",
+    "Repeat",
     "SpokenLanguage",
     "StandardPage",
 ]

@@ -1,0 +1,79 @@
+"""When a repeating event happens, in Oslo wall-clock time.
+
+The rules themselves come from python-dateutil's ``rrule``; this module only
+decides in which clock they run. An event "every Wednesday 10:00" is 10:00 in
+Oslo in January and in July, so the rule is expanded on *naive local* times and
+each occurrence gets its UTC offset afterwards. Expanding on aware or UTC times
+would move every occurrence after a clock change by an hour.
+"""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from dateutil import rrule
+
+OSLO = ZoneInfo("Europe/Oslo")
+
+WEEKLY = "weekly"
+MONTHLY = "monthly"
+
+#: No event repeats for more than this many years: it bounds the stored rows.
+MAX_YEARS = 3
+
+
+def local(value):
+    """An aware datetime as naive Oslo wall-clock time."""
+    return value.astimezone(OSLO).replace(tzinfo=None)
+
+
+def aware(naive):
+    """Naive Oslo wall-clock time as an aware datetime.
+
+    A time skipped by the March change (02:30) lands an hour later, as a
+    clock on the wall would show it; an October time that happens twice is
+    the first of the two (PEP 495's ``fold=0``).
+    """
+    return naive.replace(tzinfo=OSLO)
+
+
+def nth_weekday(day):
+    """Which of its month's weekdays ``day`` is: 1 to 4, or -1 for a fifth (the last)."""
+    nth = (day.day - 1) // 7 + 1
+    return -1 if nth == 5 else nth
+
+
+def build_rule(start, repeat, interval, until):
+    """The dateutil rule for a schedule, on naive Oslo times, or None for a single event."""
+    if not repeat:
+        return None
+    local_start = local(start)
+    weekday = rrule.weekday(local_start.weekday())
+    if repeat == MONTHLY:
+        frequency, byweekday = rrule.MONTHLY, weekday(nth_weekday(local_start))
+    else:
+        frequency, byweekday = rrule.WEEKLY, weekday
+    return rrule.rrule(
+        frequency,
+        dtstart=local_start,
+        interval=interval or 1,
+        byweekday=byweekday,
+        until=datetime.datetime.combine(until, datetime.time.max),
+    )
+
+
+def expand(start, end, repeat="", interval=1, until=None, excluded=()):
+    """Every (start, end) of an event, aware, in order.
+
+    ``excluded`` holds local dates on which a repeating event does not happen
+    (a holiday, the autumn break).
+    """
+    rule = build_rule(start, repeat, interval, until)
+    if rule is None:
+        return [(start, end)]
+    duration = local(end) - local(start)
+    skipped = set(excluded)
+    return [
+        (aware(moment), aware(moment + duration))
+        for moment in rule
+        if moment.date() not in skipped
+    ]
