@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.calendar import calendar_page, upcoming_in
 from cms.i18n import localized, source_of
 
 
@@ -22,6 +23,8 @@ class HomePage(Page):
 
     #: How many news articles the front page shows.
     news_count = 3
+    #: How many coming events the front page shows.
+    events_count = 4
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
@@ -70,4 +73,6 @@ class HomePage(Page):
             .order_by("-date", "-pk")[: self.news_count]
         )
         context["latest_news"] = localized(news, select_related=["image"])
+        context["calendar"] = calendar_page()
+        context["next_events"] = upcoming_in(count=self.events_count) if context["calendar"] else []
         return context

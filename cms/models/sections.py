@@ -43,6 +43,11 @@ class SectionMixin:
     """Behaviour shared by the two kinds of section page."""
 
     @cached_property
+    def source(self):
+        """This section in the Norwegian tree, which owns its events and lists."""
+        return source_of(self)
+
+    @cached_property
     def _source_news_index(self):
         from .news import NewsIndexPage
 
@@ -51,6 +56,17 @@ class SectionMixin:
     def news_index(self):
         index = self._source_news_index
         return index.localized if index else None
+
+    def upcoming_events(self, count=3):
+        """The next public events of the section and the sections below it."""
+        from cms.calendar import upcoming_in
+
+        return upcoming_in(self.source, count)
+
+    def calendar(self):
+        from cms.calendar import calendar_page
+
+        return calendar_page()
 
     def latest_news(self, count=3):
         """The section's newest articles, each in the reader's language if translated."""

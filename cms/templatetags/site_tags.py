@@ -1,7 +1,10 @@
 """Template tags for the site chrome: menu, language switcher, content language."""
 
+import datetime
+
 from django import template
 from django.conf import settings
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
@@ -51,6 +54,8 @@ def language_links(context, page=None):
     """
     request = context.get("request")
     current = get_language()
+    # A route below the page (an event, a filtered calendar) keeps its place.
+    suffix = context.get("language_link_suffix", "")
     translations = {}
     if isinstance(page, Page):
         for translation in page.get_translations(inclusive=True).live().select_related("locale"):
@@ -72,7 +77,7 @@ def language_links(context, page=None):
                 "code": code,
                 "name_local": info["name_local"],
                 "dir": _direction(code),
-                "url": translation.get_url(request) if translation else None,
+                "url": translation.get_url(request) + suffix if translation else None,
                 "is_current": code == current,
             }
         )
@@ -141,7 +146,7 @@ def content_language(context, page):
 
 
 @register.simple_tag
-def local_date(value):
+def local_date(value, weekday=False):
     """A ``<time>`` element with the date in the visitor's language and format.
 
     The date may sit inside content shown in another language (a Norwegian page
@@ -150,9 +155,17 @@ def local_date(value):
     """
     if not value:
         return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value)  # Oslo's date, not UTC's
     return format_html(
         '<time datetime="{}" lang="{}" dir="auto">{}</time>',
         value.isoformat(),
         get_language(),
-        date_format(value, "DATE_FORMAT"),
+        _with_weekday(value) if weekday else date_format(value, "DATE_FORMAT"),
     )
+
+
+def _with_weekday(value):
+    # Django has no locale format with the weekday; the name before the date
+    # reads right in every language the site has ("onsdag 17. mars 2027").
+    return f"{date_format(value, 'l')} {date_format(value, 'DATE_FORMAT')}"

@@ -1,0 +1,389 @@
+"""The public calendar: filters, listings, event pages and iCal responses.
+
+Every public path to an event goes through ``public_occurrences()``, so a
+volunteer-only or unpublished event cannot reach a page, a feed or a count.
+The calendar reads the Norwegian events (they own the schedule) and shows
+each in the reader's language where a live translation exists.
+"""
+
+import datetime
+
+import django_filters
+from django import forms
+from django.core.paginator import Paginator
+from django_filters.fields import ModelChoiceField
+from django.db.models import Q
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+
+from cms import recurrence
+from cms.models import (
+    AssociationPage,
+    Audience,
+    Event,
+    EventCategory,
+    EventIndexPage,
+    EventOccurrence,
+    MunicipalityPage,
+    SpokenLanguage,
+)
+
+#: The longest free-text search the calendar accepts.
+MAX_QUERY_LENGTH = 200
+
+#: How far back a subscribed feed reaches, so a calendar app keeps recent events.
+FEED_HISTORY = datetime.timedelta(days=30)
+
+
+def public_occurrences():
+    """Occurrences of live, public events, with what a listing shows of them."""
+    return (
+        EventOccurrence.objects.public()
+        .filter(event__locale=Locale.get_default())
+        .select_related("event", "event__category", "event__section")
+        .order_by("start", "event_id")
+    )
+
+
+def sections():
+    """Every live public section in the Norwegian tree, in tree order."""
+    return (
+        Page.objects.type(MunicipalityPage, AssociationPage)
+        .live()
+        .public()
+        .filter(locale=Locale.get_default())
+        .order_by("path")
+    )
+
+
+class SectionChoiceField(ModelChoiceField):
+    """Districts and associations indented under their municipality."""
+
+    def label_from_instance(self, obj):
+        # Top-level sections sit at depth 3 (root → home → section).
+        return "\u2003" * max(obj.depth - 3, 0) + obj.title
+
+
+class CategoryChoiceField(ModelChoiceField):
+    """Norwegian categories (the events point to them), named in the reader's language."""
+
+    def __init__(self, *args, names=None, **kwargs):
+        self.names = names or {}
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, obj):
+        return self.names.get(obj.translation_key, obj.name)
+
+
+class LanguageChoiceField(ModelChoiceField):
+    def label_from_instance(self, obj):
+        if obj.name_local and obj.name_local != obj.name:
+            return f"{obj.name} ({obj.name_local})"
+        return obj.name
+
+
+class SectionFilter(django_filters.ModelChoiceFilter):
+    field_class = SectionChoiceField
+
+
+class CategoryFilter(django_filters.ModelChoiceFilter):
+    field_class = CategoryChoiceField
+
+
+class LanguageFilter(django_filters.ModelChoiceFilter):
+    field_class = LanguageChoiceField
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self):
+        super().__init__(format="%Y-%m-%d")
+
+
+class EventFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("fra"), cleaned.get("til")
+        if start and end and end < start:
+            self.add_error("til", _("The end date is before the start date."))
+        return cleaned
+
+
+class EventFilter(django_filters.FilterSet):
+    """The calendar's filters: plain GET parameters with Norwegian names.
+
+    They combine (AND), so ``?seksjon=3&kategori=kurs&sprak=so`` is a
+    shareable link to courses in Somali in one place and its districts.
+    """
+
+    PERIODS = [("uke", _("This week")), ("maned", _("This month"))]
+
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_text",
+        max_length=MAX_QUERY_LENGTH,
+    )
+    seksjon = SectionFilter(
+        label=_("Place"),
+        queryset=lambda request: sections(),
+        method="filter_section",
+        empty_label=_("All places"),
+    )
+    kategori = CategoryFilter(
+        label=_("Kind of event"),
+        queryset=lambda request: EventCategory.objects.filter(locale=Locale.get_default()),
+        to_field_name="slug",
+        field_name="event__category",
+        empty_label=_("All kinds"),
+    )
+    sprak = LanguageFilter(
+        label=_("Language spoken"),
+        queryset=SpokenLanguage.objects.all(),
+        to_field_name="code",
+        field_name="event__languages",
+        empty_label=_("All languages"),
+    )
+    malgruppe = django_filters.ChoiceFilter(
+        label=_("Who it is for"),
+        choices=[(Audience.OPEN, Audience.OPEN.label), (Audience.WOMEN, Audience.WOMEN.label)],
+        field_name="event__audience",
+        empty_label=_("Everyone"),
+    )
+    periode = django_filters.ChoiceFilter(
+        label=_("When"),
+        choices=PERIODS,
+        method="filter_period",
+        empty_label=_("Any time"),
+    )
+    fra = django_filters.DateFilter(label=_("From"), method="filter_from", widget=DateInput())
+    til = django_filters.DateFilter(label=_("To"), method="filter_to", widget=DateInput())
+
+    class Meta:
+        form = EventFilterForm
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["kategori"].extra["names"] = {
+            category.translation_key: category.name
+            for category in EventCategory.objects.filter(locale=Locale.get_active())
+        }
+
+    def filter_text(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        matching = Q(event__title__icontains=value) | Q(event__place_name__icontains=value)
+        matching |= Q(event__description__icontains=value)
+        # Translations in the reader's language match too.
+        translated = Event.objects.filter(
+            Q(title__icontains=value) | Q(description__icontains=value),
+            locale=Locale.get_active(),
+            live=True,
+        ).values("translation_key")
+        return queryset.filter(matching | Q(event__translation_key__in=translated))
+
+    def filter_section(self, queryset, name, value):
+        # A municipality includes its districts and its association.
+        return queryset.filter(event__section__path__startswith=value.path)
+
+    def filter_period(self, queryset, name, value):
+        today = timezone.localdate()
+        if value == "uke":
+            first = today - datetime.timedelta(days=today.weekday())
+            last = first + datetime.timedelta(days=6)
+        else:
+            first = today.replace(day=1)
+            last = (first + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+        return self.filter_to(self.filter_from(queryset, name, first), name, last)
+
+    def filter_from(self, queryset, name, value):
+        return queryset.filter(end__gte=_midnight(value))
+
+    def filter_to(self, queryset, name, value):
+        if value >= datetime.date.max - datetime.timedelta(days=1):
+            return queryset
+        return queryset.filter(start__lt=_midnight(value + datetime.timedelta(days=1)))
+
+
+def _midnight(day):
+    """The start of a day in Oslo, aware."""
+    return recurrence.aware(datetime.datetime.combine(day, datetime.time()))
+
+
+def filtered(request, *, since):
+    """The filter set for a request and its occurrences.
+
+    Without a date filter, only occurrences that have not ended by ``since``.
+    """
+    filterset = EventFilter(request.GET or None, queryset=public_occurrences())
+    occurrences = filterset.qs
+    data = filterset.form.cleaned_data if filterset.is_bound else {}
+    if not (data.get("fra") or data.get("periode")):
+        occurrences = occurrences.filter(end__gte=since)
+    return filterset, occurrences
+
+
+def localized_events(events):
+    """Each event in the reader's language where a live translation exists.
+
+    One query for the translations and one for the categories' names, however
+    many events there are.
+    """
+    events = list(events)
+    active = Locale.get_active()
+    keys = {event.translation_key for event in events if event.locale_id != active.pk}
+    if not keys:
+        return events
+    translations = {
+        event.translation_key: event
+        for event in Event.objects.filter(translation_key__in=keys, locale=active, live=True)
+    }
+    categories = {
+        category.translation_key: category
+        for category in EventCategory.objects.filter(locale=active)
+    }
+    shown = []
+    for event in events:
+        translation = translations.get(event.translation_key)
+        if translation is not None:
+            # The schedule and the relations are synchronised: keep the source's.
+            translation.category = event.category
+            translation.section = event.section
+            translation._source = event
+            event = translation
+        event.category_name = getattr(
+            categories.get(event.category.translation_key), "name", event.category.name
+        )
+        shown.append(event)
+    return shown
+
+
+def with_localized_events(occurrences):
+    """The occurrences, each with ``.event`` in the reader's language."""
+    occurrences = list(occurrences)
+    events = localized_events(occurrence.event for occurrence in occurrences)
+    for occurrence, event in zip(occurrences, events, strict=True):
+        occurrence.shown_event = event
+    return occurrences
+
+
+def calendar_view(request, page):
+    filterset, occurrences = filtered(request, since=timezone.now())
+    listing = _paginate(occurrences, page.page_size, request.GET.get("side"))
+    context = page.get_context(request)
+    query_string = _query_string(request, without="side")
+    context.update(
+        filterset=filterset,
+        listing=listing,
+        occurrences=with_localized_events(listing),
+        filters_applied=any(value for key, value in request.GET.items() if key != "side"),
+        query_string=query_string,
+        language_link_suffix=f"?{query_string}" if query_string else "",
+    )
+    return render(request, "cms/event_index_page.html", context)
+
+
+def _paginate(queryset, per_page, number):
+    return Paginator(queryset, per_page).get_page(number)
+
+
+def _query_string(request, without):
+    params = request.GET.copy()
+    params.pop(without, None)
+    return params.urlencode()
+
+
+def feed_view(request, page):
+    filterset, occurrences = filtered(request, since=timezone.now() - FEED_HISTORY)
+    if filterset.is_bound and not filterset.is_valid():
+        errors = "; ".join(
+            f"{name}: {' '.join(messages)}" for name, messages in filterset.errors.items()
+        )
+        return HttpResponseBadRequest(
+            _("This calendar link has filters we do not understand: %(errors)s")
+            % {"errors": errors},
+            content_type="text/plain; charset=utf-8",
+        )
+    events = (
+        Event.objects.filter(pk__in=occurrences.values("event_id"))
+        .select_related("category", "section")
+        .order_by("start", "pk")
+    )
+    name = page.title
+    section = filterset.form.cleaned_data.get("seksjon") if filterset.is_bound else None
+    if section is not None:
+        name = f"{page.title}: {section.title}"
+    return _ical_response(
+        request, page, localized_events(events), name=name, filename=slugify(name) or "kalender"
+    )
+
+
+def public_event(event_id):
+    """The public Norwegian event with this id, or 404."""
+    event = (
+        Event.objects.public()
+        .filter(pk=event_id, locale=Locale.get_default())
+        .select_related("category", "section", "image")
+        .prefetch_related("languages")
+        .first()
+    )
+    if event is None:
+        raise Http404
+    return event
+
+
+def event_view(request, page, event_id):
+    source = public_event(event_id)
+    [event] = localized_events([source])
+    now = timezone.now()
+    upcoming = list(source.occurrences.filter(end__gte=now).order_by("start")[:10])
+    context = page.get_context(request)
+    context.update(
+        event=event,
+        source_event=source,
+        languages=list(source.languages.all()),
+        upcoming=upcoming,
+        next_occurrence=upcoming[0] if upcoming else None,
+        section=source.section.specific.localized,
+        language_link_suffix=f"{source.pk}/",
+    )
+    return render(request, "cms/event_page.html", context)
+
+
+def event_ical_view(request, page, event_id):
+    [event] = localized_events([public_event(event_id)])
+    return _ical_response(
+        request, page, [event], name=event.title, filename=slugify(event.title) or "arrangement"
+    )
+
+
+def _ical_response(request, page, events, *, name, filename):
+    def event_url(event):
+        source = getattr(event, "_source", event)
+        return request.build_absolute_uri(page.url + page.reverse_subpage("event", args=[source.pk]))
+
+    from cms import ical
+
+    body = ical.calendar_bytes(events, name=name, event_url=event_url)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    return response
+
+
+def calendar_page():
+    """The calendar page in the reader's language, or None if the site has none."""
+    page = EventIndexPage.objects.live().filter(locale=Locale.get_default()).first()
+    return page.localized if page else None
+
+
+def upcoming_in(section=None, count=3):
+    """The next public occurrences, network-wide or in a section and its subsections."""
+    occurrences = public_occurrences().filter(end__gte=timezone.now())
+    if section is not None:
+        occurrences = occurrences.filter(event__section__path__startswith=section.path)
+    return with_localized_events(occurrences[:count])
