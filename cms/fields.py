@@ -39,7 +39,7 @@ class DateListFormField(forms.CharField):
     def _parse(self, text):
         for date_input_format in DATE_INPUT_FORMATS:
             try:
-                return datetime.datetime.strptime(text, date_input_format).date()  # noqa: DTZ007
+                return datetime.datetime.strptime(text, date_input_format).date()
             except ValueError:
                 continue
         raise ValidationError(
@@ -76,6 +76,12 @@ class DateListField(models.JSONField):
             item if isinstance(item, datetime.date) else datetime.date.fromisoformat(item)
             for item in value or []
         ]
+
+    def validate(self, value, model_instance):
+        # JSONField's check is json.dumps(value), which fails on date objects
+        # and so rejected every excluded date an editor entered. Check the
+        # ISO strings that are actually stored.
+        super().validate(self.get_prep_value(value), model_instance)
 
     def formfield(self, **kwargs):
         # Skip JSONField's own form field (a JSON text box) for the list of lines.

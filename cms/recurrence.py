@@ -21,6 +21,18 @@ MONTHLY = "monthly"
 MAX_YEARS = 3
 
 
+def latest_until(first):
+    """The last date an event that first happens on ``first`` may repeat until.
+
+    ``MAX_YEARS`` later to the day; from 29 February, the 28th, as that year
+    has no 29th (``date.replace`` would raise).
+    """
+    try:
+        return first.replace(year=first.year + MAX_YEARS)
+    except ValueError:
+        return first.replace(year=first.year + MAX_YEARS, day=28)
+
+
 def local(value):
     """An aware datetime as naive Oslo wall-clock time."""
     return value.astimezone(OSLO).replace(tzinfo=None)
@@ -73,7 +85,5 @@ def expand(start, end, repeat="", interval=1, until=None, excluded=()):
     duration = local(end) - local(start)
     skipped = set(excluded)
     return [
-        (aware(moment), aware(moment + duration))
-        for moment in rule
-        if moment.date() not in skipped
+        (aware(moment), aware(moment + duration)) for moment in rule if moment.date() not in skipped
     ]

@@ -323,7 +323,7 @@ class Event(
         first = recurrence.local(self.start).date()
         if self.repeat_until < first:
             return {"repeat_until": _("The last date is before the event starts.")}
-        if self.repeat_until > first.replace(year=first.year + recurrence.MAX_YEARS):
+        if self.repeat_until > recurrence.latest_until(first):
             return {
                 "repeat_until": _("An event can repeat for at most %(years)s years.")
                 % {"years": recurrence.MAX_YEARS}
