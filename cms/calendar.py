@@ -11,16 +11,17 @@ import datetime
 import django_filters
 from django import forms
 from django.core.paginator import Paginator
-from django_filters.fields import ModelChoiceField
 from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import ModelChoiceField
 from wagtail.models import Locale, Page
+from wagtail_localize.fields import SynchronizedField
 
-from cms import recurrence
+from cms import ical, recurrence
 from cms.models import (
     AssociationPage,
     Audience,
@@ -251,16 +252,35 @@ def localized_events(events):
     for event in events:
         translation = translations.get(event.translation_key)
         if translation is not None:
-            # The schedule and the relations are synchronised: keep the source's.
-            translation.category = event.category
-            translation.section = event.section
-            translation._source = event
+            _synchronise(translation, event)
             event = translation
         event.category_name = getattr(
             categories.get(event.category.translation_key), "name", event.category.name
         )
         shown.append(event)
     return shown
+
+
+#: Event fields a translation shares with its Norwegian source.
+SYNCHRONISED_FIELDS = [
+    Event._meta.get_field(field.field_name)
+    for field in Event.translatable_fields
+    if isinstance(field, SynchronizedField)
+    and not Event._meta.get_field(field.field_name).many_to_many
+]
+
+
+def _synchronise(translation, source):
+    """Give a translation its source's schedule, place, status and relations.
+
+    A translation is only re-synchronised when a translator updates it, so a
+    Norwegian event cancelled or moved since must not show its old state.
+    """
+    for field in SYNCHRONISED_FIELDS:
+        setattr(translation, field.attname, getattr(source, field.attname))
+        if field.is_relation and field.is_cached(source):
+            field.set_cached_value(translation, field.get_cached_value(source))
+    translation._source = source
 
 
 def with_localized_events(occurrences):
@@ -351,6 +371,7 @@ def event_view(request, page, event_id):
         next_occurrence=upcoming[0] if upcoming else None,
         section=source.section.specific.localized,
         language_link_suffix=f"{source.pk}/",
+        subpage=event,
     )
     return render(request, "cms/event_page.html", context)
 
@@ -365,9 +386,9 @@ def event_ical_view(request, page, event_id):
 def _ical_response(request, page, events, *, name, filename):
     def event_url(event):
         source = getattr(event, "_source", event)
-        return request.build_absolute_uri(page.url + page.reverse_subpage("event", args=[source.pk]))
-
-    from cms import ical
+        return request.build_absolute_uri(
+            page.url + page.reverse_subpage("event", args=[source.pk])
+        )
 
     body = ical.calendar_bytes(events, name=name, event_url=event_url)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -1,0 +1,340 @@
+"""The public calendar: what it lists, how it filters, and what it never shows."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Locale
+
+from cms.models import Audience, EventStatus
+from tests.factories import (
+    OSLO,
+    AssociationPageFactory,
+    EventCategoryFactory,
+    EventFactory,
+    EventIndexPageFactory,
+    MunicipalityPageFactory,
+    SpokenLanguageFactory,
+)
+
+YEAR = timezone.localdate().year + 2
+
+
+def at(month, day, hour=18, minute=0):
+    """A time in Oslo, two years ahead so every fixture event is upcoming."""
+    return datetime.datetime(YEAR, month, day, hour, minute, tzinfo=OSLO)
+
+
+@pytest.fixture
+def places(home):
+    oslo = MunicipalityPageFactory(parent=home, title="Oslo", slug="oslo")
+    stovner = MunicipalityPageFactory(parent=oslo, title="Stovner", slug="stovner")
+    follo = MunicipalityPageFactory(parent=home, title="Nordre Follo", slug="nordre-follo")
+    association = AssociationPageFactory(parent=follo, title="Bydelsmødre Nordre Follo")
+    ostfold = MunicipalityPageFactory(parent=home, title="Indre Østfold", slug="indre-ostfold")
+    return {
+        "oslo": oslo,
+        "stovner": stovner,
+        "follo": follo,
+        "association": association,
+        "ostfold": ostfold,
+    }
+
+
+@pytest.fixture
+def calendar(home):
+    return EventIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def fixed_events(places, calendar):
+    somali = SpokenLanguageFactory(code="so", name="somali", name_local="Soomaali")
+    arabic = SpokenLanguageFactory(code="ar", name="arabisk", name_local="العربية")
+    course = EventCategoryFactory(slug="kurs")
+    theme = EventCategoryFactory(slug="temakveld")
+
+    def event(title, section, start, category=theme, languages=(), **kwargs):
+        return EventFactory(
+            title=title,
+            section=places[section],
+            start=start,
+            end=start + datetime.timedelta(hours=2),
+            category=category,
+            languages=list(languages),
+            **kwargs,
+        )
+
+    return {
+        "helse": event("Temakveld om helse", "stovner", at(3, 2), languages=[somali]),
+        "kurs-oslo": event("Norskkurs Oslo", "oslo", at(3, 4), course, [somali, arabic]),
+        "kurs-follo": event("Norskkurs Follo", "association", at(3, 10), course, [somali]),
+        "skole": event("Skole og hjem", "follo", at(4, 1), languages=[arabic]),
+        "mysen": event("Sommerfest Mysen", "ostfold", at(6, 20), course, [somali]),
+        "avlyst": event("Avlyst temakveld", "stovner", at(3, 5), status=EventStatus.CANCELLED),
+        "frivillige": event(
+            "Opplæring for frivillige", "stovner", at(3, 3), audience=Audience.VOLUNTEERS
+        ),
+        "utkast": event("Utkast til fest", "stovner", at(3, 6), live=False),
+    }
+
+
+def titles(response):
+    """The event titles a visitor sees in a listing, in order."""
+    html = response.content.decode()
+    return re.findall(r'class="event-item__title"[^>]*><a href="[^"]+">([^<]+)</a>', html)
+
+
+def test_calendar_lists_upcoming_public_events_in_date_order(client, fixed_events):
+    response = client.get("/arrangementer/")
+
+    assert response.status_code == 200
+    assert titles(response) == [
+        "Temakveld om helse",
+        "Norskkurs Oslo",
+        "Avlyst temakveld",
+        "Norskkurs Follo",
+        "Skole og hjem",
+        "Sommerfest Mysen",
+    ]
+
+
+def test_volunteer_only_and_draft_events_never_reach_the_public(client, fixed_events, places):
+    hidden = ("Opplæring for frivillige", "Utkast til fest")
+    pages = [
+        client.get("/arrangementer/"),
+        client.get("/arrangementer/?q=frivillige"),
+        client.get("/arrangementer/ical/"),
+        client.get(places["stovner"].url),
+        client.get("/"),
+    ]
+    for response in pages:
+        assert response.status_code == 200
+        body = response.content.decode()
+        assert not any(title in body for title in hidden)
+    # Nor in the count of results.
+    assert "6 event dates found" in pages[0].content.decode()
+    for key in ("frivillige", "utkast"):
+        pk = fixed_events[key].pk
+        assert client.get(f"/arrangementer/{pk}/").status_code == 404
+        assert client.get(f"/arrangementer/{pk}/ical/").status_code == 404
+
+
+def test_cancelled_event_stays_visible_and_marked(client, fixed_events):
+    listing = client.get("/arrangementer/").content.decode()
+    item = listing.split("Avlyst temakveld")[1].split("</li>")[0]
+    assert "badge--cancelled" in item
+
+    page = client.get(f"/arrangementer/{fixed_events['avlyst'].pk}/").content.decode()
+    assert "This event is cancelled." in page or "Dette arrangementet er avlyst." in page
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # A municipality includes its districts; the association is under Nordre Follo.
+        ("seksjon={oslo}", ["Temakveld om helse", "Norskkurs Oslo", "Avlyst temakveld"]),
+        ("seksjon={stovner}", ["Temakveld om helse", "Avlyst temakveld"]),
+        ("seksjon={follo}", ["Norskkurs Follo", "Skole og hjem"]),
+        ("kategori=kurs", ["Norskkurs Oslo", "Norskkurs Follo", "Sommerfest Mysen"]),
+        ("sprak=ar", ["Norskkurs Oslo", "Skole og hjem"]),
+        (
+            "fra={year}-03-03&til={year}-03-10",
+            ["Norskkurs Oslo", "Avlyst temakveld", "Norskkurs Follo"],
+        ),
+        ("kategori=kurs&sprak=so&seksjon={follo}", ["Norskkurs Follo"]),
+        ("kategori=kurs&fra={year}-04-01", ["Sommerfest Mysen"]),
+        ("q=skole", ["Skole og hjem"]),
+        ("q=NORSKKURS&seksjon={oslo}", ["Norskkurs Oslo"]),
+        ("seksjon={ostfold}&kategori=temakveld", []),
+    ],
+)
+def test_filters_show_exactly_the_matching_events(client, fixed_events, places, query, expected):
+    query = query.format(year=YEAR, **{name: page.pk for name, page in places.items()})
+
+    response = client.get(f"/arrangementer/?{query}")
+
+    assert response.status_code == 200
+    assert titles(response) == expected
+
+
+def test_ical_feed_with_the_same_filters_gives_the_same_events(client, fixed_events, places):
+    import icalendar
+
+    query = f"kategori=kurs&sprak=so&fra={YEAR}-03-01&til={YEAR}-03-31"
+    html_titles = titles(client.get(f"/arrangementer/?{query}"))
+
+    response = client.get(f"/arrangementer/ical/?{query}")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    feed = icalendar.Calendar.from_ical(response.content)
+    assert [str(event["SUMMARY"]) for event in feed.walk("VEVENT")] == html_titles
+    assert html_titles == ["Norskkurs Oslo", "Norskkurs Follo"]
+
+
+def test_weekly_event_keeps_its_local_time_across_the_march_change(client, places, calendar):
+    # The clocks go forward on the last Sunday of March.
+    last_sunday = max(
+        datetime.date(YEAR, 3, day)
+        for day in range(25, 32)
+        if datetime.date(YEAR, 3, day).weekday() == 6
+    )
+    before = last_sunday - datetime.timedelta(days=4)  # the Wednesday before
+    start = datetime.datetime.combine(before, datetime.time(10), tzinfo=OSLO)
+    EventFactory(
+        title="Trening for kvinner",
+        section=places["stovner"],
+        start=start,
+        end=start + datetime.timedelta(hours=1),
+        repeat="weekly",
+        repeat_until=before + datetime.timedelta(days=14),
+    )
+
+    html = client.get(f"/arrangementer/?fra={before}").content.decode()
+
+    times = re.findall(r'class="nowrap">([0-9:]+–[0-9:]+)<', html)
+    assert times == ["10:00–11:00"] * 3
+
+
+def test_bad_filters_give_a_normal_page_with_a_message(client, fixed_events):
+    bad = [
+        "kategori=finnes-ikke",
+        "fra=2026-13-45",
+        "til=i-morgen",
+        "seksjon=999999",
+        "seksjon=abc",
+        "sprak=xx",
+        "malgruppe=volunteers",
+        "periode=ar",
+        "q=" + "a" * 5000,
+        f"fra={YEAR}-05-01&til={YEAR}-04-01",
+    ]
+    for query in bad:
+        response = client.get(f"/arrangementer/?{query}")
+        assert response.status_code == 200, query
+        assert 'class="form-errors"' in response.content.decode(), query
+
+
+def test_bad_filters_on_the_ical_feed_give_400(client, fixed_events):
+    for query in ("kategori=finnes-ikke", "fra=2026-13-45", "q=" + "a" * 5000):
+        response = client.get(f"/arrangementer/ical/?{query}")
+        assert response.status_code == 400, query
+        assert response["Content-Type"].startswith("text/plain")
+
+
+@pytest.mark.parametrize("number", ["999999", "abc", "-1", "0", "1e9", ""])
+def test_odd_page_numbers_give_a_page(client, fixed_events, number):
+    response = client.get(f"/arrangementer/?side={number}")
+
+    assert response.status_code == 200
+    assert titles(response)
+
+
+def test_odd_event_ids_give_404(client, calendar):
+    assert client.get("/arrangementer/99999999999/").status_code == 404
+    assert client.get("/arrangementer/abc/").status_code == 404
+
+
+def test_event_page_shows_what_a_visitor_needs(client, fixed_events):
+    event = fixed_events["kurs-oslo"]
+    event.address = "Stovner senter 3, 0985 Oslo"
+    event.childcare = True
+    event.registration_url = "https://example.no/pamelding"
+    event.save()
+
+    html = client.get(f"/arrangementer/{event.pk}/").content.decode()
+
+    assert "Norskkurs Oslo" in html
+    assert "https://www.openstreetmap.org/search?query=Stovner+senter+3%2C+0985+Oslo" in html
+    assert "Soomaali" in html
+    assert "https://example.no/pamelding" in html
+    assert f'href="/arrangementer/{event.pk}/ical/"' in html
+    assert "18:00–20:00" in html
+
+
+def test_section_page_shows_its_next_events_and_links_to_its_calendar(client, fixed_events, places):
+    html = client.get(places["oslo"].url).content.decode()
+
+    assert "Temakveld om helse" in html  # from the district Stovner
+    assert "Sommerfest Mysen" not in html
+    assert f'href="/arrangementer/?seksjon={places["oslo"].pk}"' in html
+
+
+def test_front_page_shows_the_next_events_network_wide(client, fixed_events):
+    html = client.get("/").content.decode()
+
+    assert "Temakveld om helse" in html
+    assert 'href="/arrangementer/"' in html
+
+
+def test_translated_calendar_shows_translations_and_falls_back_to_norwegian(
+    client, home, fixed_events, calendar
+):
+    english = Locale.objects.get(language_code="en")
+    home.copy_for_translation(english).save_revision().publish()
+    calendar.copy_for_translation(english).save_revision().publish()
+    source = fixed_events["helse"]
+    translation = source.copy_for_translation(english)
+    translation.title = "Theme evening on health"
+    translation.save()
+
+    response = client.get("/en/arrangementer/")
+
+    assert response.status_code == 200
+    found = titles(response)
+    assert "Theme evening on health" in found
+    assert "Norskkurs Oslo" in found  # not translated: shown in Norwegian
+    # The event page keeps its address in every language.
+    assert client.get(f"/en/arrangementer/{source.pk}/").status_code == 200
+
+
+def test_query_count_is_flat_from_10_to_500_events(client, places, calendar):
+    section = places["stovner"]
+    urls = [
+        "/arrangementer/",
+        f"/arrangementer/?kategori=temakveld&seksjon={section.pk}&fra={YEAR - 2}-01-01",
+        "/arrangementer/ical/",
+        section.url,
+        "/",
+    ]
+
+    def count_queries():
+        counts = {}
+        for url in urls:
+            client.get(url)  # warm Wagtail's site and locale caches
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url)
+            assert response.status_code == 200
+            counts[url] = len(queries)
+        return counts
+
+    EventFactory.create_batch(10, section=section)
+    small = count_queries()
+    EventFactory.create_batch(490, section=section)
+
+    assert count_queries() == small
+
+
+def test_a_stale_translation_shows_the_cancellation_and_new_place(
+    client, home, fixed_events, calendar
+):
+    english = Locale.objects.get(language_code="en")
+    home.copy_for_translation(english).save_revision().publish()
+    calendar.copy_for_translation(english).save_revision().publish()
+    source = fixed_events["helse"]
+    translation = source.copy_for_translation(english)
+    translation.title = "Theme evening on health"
+    translation.save()
+    # Cancelled and moved in Norwegian after the translation was made.
+    source.status = EventStatus.CANCELLED
+    source.place_name = "Grorud bibliotek"
+    source.save()
+
+    html = client.get(f"/en/arrangementer/{source.pk}/").content.decode()
+
+    assert "Theme evening on health" in html
+    assert "This event is cancelled." in html
+    assert "Grorud bibliotek" in html
