@@ -338,3 +338,52 @@ def test_a_stale_translation_shows_the_cancellation_and_new_place(
     assert "Theme evening on health" in html
     assert "This event is cancelled." in html
     assert "Grorud bibliotek" in html
+
+
+def _last_sunday(year, month):
+    return max(
+        datetime.date(year, month, day)
+        for day in range(25, 32)
+        if datetime.date(year, month, day).weekday() == 6
+    )
+
+
+@pytest.mark.parametrize("month", [3, 10])
+def test_feed_and_calendar_agree_on_local_times_across_clock_changes(
+    client, places, calendar, month
+):
+    import icalendar
+    import recurring_ical_events
+
+    change = _last_sunday(YEAR, month)
+    first = change - datetime.timedelta(days=18)  # a Wednesday, three weeks before
+    assert first.weekday() == 2
+    start = datetime.datetime.combine(first, datetime.time(10), tzinfo=OSLO)
+    EventFactory(
+        title="Trening for kvinner",
+        section=places["stovner"],
+        start=start,
+        end=start + datetime.timedelta(hours=1),
+        repeat="weekly",
+        repeat_until=first + datetime.timedelta(weeks=5),
+        excluded_dates=[first + datetime.timedelta(weeks=1)],
+    )
+
+    html = client.get(f"/arrangementer/?fra={first}").content.decode()
+    shown = [
+        datetime.datetime.fromisoformat(value)
+        for value in re.findall(r'<time datetime="([^"]+)"', html)
+    ]
+    feed = icalendar.Calendar.from_ical(client.get("/arrangementer/ical/").content)
+    expanded = [
+        occurrence["DTSTART"].dt
+        for occurrence in recurring_ical_events.of(feed).between(
+            first, first + datetime.timedelta(weeks=6)
+        )
+    ]
+
+    assert shown == expanded
+    assert len(shown) == 5  # six Wednesdays, one excluded
+    assert {moment.astimezone(OSLO).hour for moment in shown} == {10}
+    # Across the change the UTC hour moves, the wall clock does not.
+    assert len({moment.astimezone(datetime.UTC).hour for moment in shown}) == 2
