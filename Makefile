@@ -8,7 +8,7 @@ STAMP   = $(VENV)/.installed-stamp
 CATALOGS = $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages compilemessages seed migrate install clean bench
+.PHONY: help run test lint format messages compilemessages seed migrate install clean bench bench-events
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -59,8 +59,12 @@ format: install ## Format the code with ruff
 messages: install ## Update the .po catalogs from the code (needs GNU gettext: apt-get install gettext)
 	$(MANAGE) makemessages -l nb -l en -l ar -l so -l ur -l pl -l ti -l fa -l tr --ignore=.venv --ignore=tests --no-obsolete
 
-bench: install compilemessages ## Benchmarks: page render time and queries (see bench/README.md)
+bench: install compilemessages ## Benchmarks: pages, then the calendar with 10,000 events (bench/README.md)
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/events.py
+
+bench-events: install compilemessages ## Benchmark the calendar and iCal feed with 10,000 events
+	$(BIN)/python bench/events.py
 
 clean: ## Remove the virtualenv, compiled catalogs and caches (keeps db.sqlite3 and media/)
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

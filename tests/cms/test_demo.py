@@ -1,12 +1,27 @@
 """The demo loader builds the site of DESIGN.md and is safe to run twice."""
 
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.images.models import Image
-from wagtail.models import Page, Revision, Site
+from wagtail.models import ModelLogEntry, Page, Revision, Site
 
-from cms.models import AssociationPage, MunicipalityPage, NewsPage
+from cms import recurrence
+from cms.management.commands.load_demo import demo_events, next_clock_change
+from cms.models import (
+    AssociationPage,
+    Audience,
+    Event,
+    EventIndexPage,
+    EventOccurrence,
+    EventStatus,
+    MunicipalityPage,
+    NewsPage,
+    Repeat,
+)
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -27,6 +42,12 @@ def snapshot():
         ),
         "images": Image.objects.count(),
         "sites": list(Site.objects.values_list("root_page_id", "is_default_site")),
+        "events": list(
+            Event.objects.order_by("pk").values_list(
+                "title", "section_id", "start", "latest_revision_id"
+            )
+        ),
+        "occurrences": EventOccurrence.objects.count(),
     }
 
 
@@ -86,3 +107,131 @@ def test_demo_accounts_log_in(client, demo):
 
 def test_migrations_create_no_demo_accounts(db):
     assert not get_user_model().objects.exists()
+
+
+SECTION_SLUGS = {
+    "oslo",
+    "stovner",
+    "grorud",
+    "alna",
+    "sondre-nordstrand",
+    "nordre-follo",
+    "bydelsmodre-nordre-follo",
+    "indre-ostfold",
+}
+
+
+def norwegian_events():
+    return Event.objects.filter(locale__language_code="nb")
+
+
+def test_calendar_page_is_live_in_both_languages(demo):
+    calendar = EventIndexPage.objects.get(locale__language_code="nb")
+    assert calendar.live
+    assert calendar.slug == "arrangementer"
+    assert calendar.get_url() == "/arrangementer/"
+    english = calendar.get_translations().get()
+    assert english.locale.language_code == "en"
+    assert english.live
+    assert english.get_url() == "/en/arrangementer/"
+
+
+def test_demo_has_published_events_everywhere(demo):
+    events = norwegian_events()
+    assert events.count() >= 25
+    assert set(events.values_list("section__slug", flat=True)) == SECTION_SLUGS
+    assert events.values("category").distinct().count() == 7
+    assert events.filter(languages__code__in=["ar", "so", "ur", "ti", "pl", "uk"]).exists()
+    assert events.values("languages").distinct().count() >= 10
+    for event in events:
+        # Published as the admin does it: live, with a live revision and its history.
+        assert event.live
+        assert event.live_revision_id == event.latest_revision_id is not None
+        assert not event.has_unpublished_changes
+        actions = set(ModelLogEntry.objects.for_instance(event).values_list("action", flat=True))
+        assert {"wagtail.create", "wagtail.publish"} <= actions
+        assert event.occurrences.exists()
+    assert events.filter(all_day=True).exists()
+    assert events.filter(childcare=True, interpreter=True, step_free=True).exists()
+    assert events.exclude(registration_url="").exists()
+    assert events.exclude(registration_info="").filter(capacity__isnull=False).exists()
+    upcoming = EventOccurrence.objects.public().upcoming().filter(event__in=events)
+    assert upcoming.count() >= 25
+
+
+def test_demo_has_volunteer_only_and_cancelled_events(demo):
+    events = norwegian_events()
+    volunteers = events.filter(audience=Audience.VOLUNTEERS)
+    assert volunteers.filter(category__slug="opplaering").exists()
+    assert not EventOccurrence.objects.public().filter(event__in=volunteers).exists()
+    cancelled = events.get(status=EventStatus.CANCELLED)
+    assert cancelled.occurrences.get().start > timezone.now()
+
+
+def test_weekly_exercise_group_keeps_its_time_across_the_clock_change(demo):
+    group = norwegian_events().get(title="Trening for kvinner", section__slug="stovner")
+    assert group.repeat == Repeat.WEEKLY
+    assert group.audience == Audience.WOMEN
+    assert len(group.excluded_dates) == 1
+    occurrences = list(group.occurrences.all())
+    local_starts = [recurrence.local(occurrence.start) for occurrence in occurrences]
+    assert {start.weekday() for start in local_starts} == {2}  # Wednesday
+    assert {start.time() for start in local_starts} == {datetime.time(10)}
+    assert {recurrence.local(occurrence.end).time() for occurrence in occurrences} == {
+        datetime.time(11)
+    }
+    # Both winter and summer time: the UTC offset changes, the wall clock does not.
+    offsets = {
+        occurrence.start.astimezone(recurrence.OSLO).utcoffset() for occurrence in occurrences
+    }
+    assert offsets == {datetime.timedelta(hours=1), datetime.timedelta(hours=2)}
+    change = next_clock_change(timezone.localdate())
+    assert local_starts[0].date() < change < local_starts[-1].date()
+    assert group.excluded_dates[0] not in {start.date() for start in local_starts}
+
+
+def test_monthly_conversation_group_meets_on_the_first_monday(demo):
+    group = norwegian_events().get(repeat=Repeat.MONTHLY)
+    assert group.category.slug == "samtalegruppe"
+    local_starts = [recurrence.local(occurrence.start) for occurrence in group.occurrences.all()]
+    assert len(local_starts) >= 12
+    assert all(start.weekday() == 0 and start.day <= 7 for start in local_starts)
+    assert group.schedule_text()
+
+
+@pytest.mark.parametrize(
+    "today",
+    [
+        datetime.date(2026, 1, 1),
+        datetime.date(2026, 3, 29),  # the day of the spring change
+        datetime.date(2026, 10, 20),
+        datetime.date(2026, 10, 25),  # the day of the autumn change
+        datetime.date(2027, 7, 1),
+        datetime.date(2031, 2, 1),  # past the table of Eid dates
+    ],
+)
+def test_demo_dates_work_whatever_the_day(today):
+    events = {spec["title"]: spec for spec in demo_events(today)}
+    group = events["Trening for kvinner"]
+    starts = recurrence.expand(
+        group["start"],
+        group["end"],
+        group["repeat"],
+        1,
+        group["repeat_until"],
+        group["excluded_dates"],
+    )
+    offsets = {start.utcoffset() for start, _end in starts}
+    assert len(offsets) == 2
+    assert starts[-1][0].date() > today
+    assert group["excluded_dates"][0] > today
+    for spec in events.values():
+        assert spec["end"] >= spec["start"]
+        if not spec.get("repeat"):
+            assert spec["start"].date() > today
+
+
+def test_loading_twice_adds_no_events(demo):
+    count = norwegian_events().count()
+    call_command("load_demo", quiet=True)
+    assert norwegian_events().count() == count

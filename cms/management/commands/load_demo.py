@@ -1,30 +1,44 @@
 """Build the demo site: the network's tree of DESIGN.md with real-sounding content.
 
-Idempotent: a page, user or image that already exists (found by slug, username
-or title) is left exactly as it is, so running the command twice changes nothing.
-News and quotes describe people by role, never by name.
+Idempotent: a page, user, image or event that already exists (found by slug,
+username, title, or an event's title and section) is left exactly as it is, so
+running the command twice changes nothing. News and quotes describe people by
+role, never by name.
+
+Event dates are relative to the day the command runs, so a fresh demo always
+has upcoming events; an event that already exists keeps the dates it got.
 """
 
 import io
-from datetime import date
+from calendar import monthrange
+from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw
+from wagtail.actions.create import CreateAction
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from cms import recurrence
 from cms.models import (
     AssociationPage,
+    Audience,
+    Event,
+    EventCategory,
+    EventIndexPage,
+    EventStatus,
     MunicipalityPage,
     NetworkSettings,
     NewsIndexPage,
     NewsPage,
     Phase,
+    Repeat,
     SpokenLanguage,
     StandardPage,
 )
@@ -92,6 +106,652 @@ WHAT_THEY_DO = [
         ),
     ),
 ]
+
+
+# --- events ---------------------------------------------------------------
+
+MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY = range(6)
+
+MONTHS = [
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+]
+
+#: Approximate first days of Eid al-Fitr and Eid al-Adha; the real day follows
+#: the moon, so the demo's party is on the Saturday after, as many groups do.
+EID_DATES = [
+    date(2026, 3, 20),
+    date(2026, 5, 27),
+    date(2027, 3, 9),
+    date(2027, 5, 16),
+    date(2028, 2, 26),
+    date(2028, 5, 5),
+    date(2029, 2, 14),
+    date(2029, 4, 24),
+    date(2030, 2, 5),
+    date(2030, 4, 13),
+]
+
+
+def weekday_on_or_after(day, weekday, weeks=0):
+    """The first ``weekday`` (0 is Monday) on or after ``day``, plus ``weeks`` weeks."""
+    return day + timedelta(days=(weekday - day.weekday()) % 7, weeks=weeks)
+
+
+def last_sunday(year, month):
+    last = date(year, month, monthrange(year, month)[1])
+    return last - timedelta(days=(last.weekday() - 6) % 7)
+
+
+def next_clock_change(today):
+    """The next day Norway changes its clocks: the last Sunday of March or October."""
+    years = (today.year, today.year + 1)
+    changes = [last_sunday(year, month) for year in years for month in (3, 10)]
+    return min(day for day in changes if day > today)
+
+
+def first_monday(year, month):
+    return weekday_on_or_after(date(year, month, 1), MONDAY)
+
+
+def next_eid_party(today):
+    """The Saturday after the next Eid, or in six weeks once the table runs out."""
+    upcoming = [day for day in EID_DATES if day > today + timedelta(days=7)]
+    eid = upcoming[0] if upcoming else today + timedelta(weeks=6)
+    return weekday_on_or_after(eid + timedelta(days=1), SATURDAY)
+
+
+def next_womens_day(today):
+    womens_day = date(today.year, 3, 8)
+    return womens_day if womens_day > today else date(today.year + 1, 3, 8)
+
+
+def at(day, hour, minute=0):
+    """Oslo wall-clock time on ``day``, aware."""
+    return recurrence.aware(datetime.combine(day, time(hour, minute)))
+
+
+def long_date(day):
+    return f"{day.day}. {MONTHS[day.month - 1]}"
+
+
+def text(*paragraphs):
+    return "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+
+
+def demo_events(today):
+    """The demo's events as field values, with dates counted from ``today``.
+
+    Each is keyed by its title and section; ``section``, ``category`` and
+    ``languages`` are a section's slug, a category's slug and language codes.
+    """
+
+    def on(weekday, weeks=0):
+        """The first ``weekday`` after today, plus ``weeks`` weeks."""
+        return weekday_on_or_after(today + timedelta(days=1), weekday, weeks)
+
+    # The women's exercise group has met for a few weeks and runs on past the
+    # next clock change, so the calendar shows 10:00 on both sides of it.
+    clock_change = next_clock_change(today)
+    training_start = weekday_on_or_after(today - timedelta(weeks=3), WEDNESDAY)
+    training_until = weekday_on_or_after(clock_change, WEDNESDAY, weeks=6)
+    training_break = on(WEDNESDAY, weeks=2)
+    # The Holmlia group meets on the first Monday of every month, this month included.
+    holmlia_start = first_monday(today.year, today.month)
+    holmlia_until = holmlia_start + timedelta(days=365)
+    eid_party = next_eid_party(today)
+    womens_day = next_womens_day(today)
+    induction_start = on(TUESDAY, weeks=1)
+
+    return [
+        # Oslo: the network's secretariat
+        {
+            "title": "Informasjonsmøte for nye frivillige",
+            "section": "oslo",
+            "category": "informasjonsmote",
+            "start": at(on(TUESDAY, 1), 18),
+            "end": at(on(TUESDAY, 1), 19, 30),
+            "place_name": "Deichman Bjørvika, Verkstedet i 2. etasje",
+            "address": "Anne-Cath. Vestlys plass 1, 0150 Oslo",
+            "languages": ["ar", "so", "ur", "en"],
+            "step_free": True,
+            "interpreter": True,
+            "registration_url": "https://bydelsmodre.example.no/bli-bydelsmor",
+            "capacity": 60,
+            "description": text(
+                "Vil du bli bydelsmor? Kom og hør hvordan opplæringen foregår, hva "
+                "bydelsmødrene gjør i bydelen sin, og hvordan du kan bli med.",
+                "Bydelsmødre fra Stovner og Søndre Nordstrand forteller om sine erfaringer. "
+                "Opplæringen er gratis og går over 10 kvelder. Det blir tolk til arabisk og "
+                "somali.",
+            ),
+        },
+        {
+            "title": "Temakveld: Psykisk helse i familien",
+            "section": "oslo",
+            "category": "temakveld",
+            "start": at(on(THURSDAY, 3), 18),
+            "end": at(on(THURSDAY, 3), 20),
+            "place_name": "Deichman Bjørvika",
+            "address": "Anne-Cath. Vestlys plass 1, 0150 Oslo",
+            "languages": ["ar", "ur", "ti", "en"],
+            "audience": Audience.WOMEN,
+            "interpreter": True,
+            "step_free": True,
+            "description": text(
+                "En psykolog fra Oslo kommune snakker om stress, søvn og hvordan vi kan "
+                "snakke med barna om det som er vanskelig.",
+                "Du kan stille spørsmål anonymt på en lapp. Bydelsmødrene er til stede og "
+                "kan forklare på ditt språk.",
+            ),
+        },
+        # Stovner
+        {
+            "title": "Trening for kvinner",
+            "section": "stovner",
+            "category": "treningsgruppe",
+            "start": at(training_start, 10),
+            "end": at(training_start, 11),
+            "repeat": Repeat.WEEKLY,
+            "repeat_until": training_until,
+            "excluded_dates": [training_break],
+            "place_name": "Stovnerhallen, lille sal",
+            "address": "Stovnerhallen, 0985 Oslo",
+            "languages": ["ar", "so", "ur"],
+            "audience": Audience.WOMEN,
+            "childcare": True,
+            "step_free": True,
+            "registration_info": "Ingen påmelding: bare møt opp. Ta med innesko og vannflaske.",
+            "description": text(
+                "Rolig trening med kvinnelig instruktør hver onsdag: oppvarming, styrke og "
+                "tøying. Salen er skjermet, og alle kan være med uansett form.",
+                f"Ingen trening onsdag {long_date(training_break)}: da er salen opptatt.",
+            ),
+        },
+        {
+            "title": "Samtalegruppe på Stovner bibliotek",
+            "section": "stovner",
+            "category": "samtalegruppe",
+            "start": at(on(WEDNESDAY), 12),
+            "end": at(on(WEDNESDAY), 14),
+            "repeat": Repeat.WEEKLY,
+            "repeat_until": on(WEDNESDAY, 16),
+            "place_name": "Deichman Stovner",
+            "address": "Stovner senter 3, 0985 Oslo",
+            "languages": ["ar", "so", "pa", "ti"],
+            "audience": Audience.WOMEN,
+            "step_free": True,
+            "description": text(
+                "Kaffe, te og samtale med andre kvinner i bydelen. Vi snakker om det dere "
+                "selv er opptatt av: familie, skole, helse og bydelens tilbud.",
+                "Bydelsmødrene snakker arabisk, somali, punjabi og tigrinja.",
+            ),
+        },
+        {
+            "title": "Opplæringskveld: samtalemetodikk",
+            "section": "stovner",
+            "category": "opplaering",
+            "start": at(on(THURSDAY, 2), 17, 30),
+            "end": at(on(THURSDAY, 2), 20, 30),
+            "place_name": "Stovner frivilligsentral",
+            "address": "Stovner senter, 0985 Oslo",
+            "audience": Audience.VOLUNTEERS,
+            "registration_info": "Gi beskjed til koordinatoren innen mandag, så vi vet hvor "
+            "mange som spiser.",
+            "capacity": 25,
+            "description": text(
+                "For bydelsmødre som har fullført grunnopplæringen. Vi øver på "
+                "samtalemetodikken med rollespill og deler erfaringer fra samtaler i bydelen.",
+                "Middag fra klokka 17.30.",
+            ),
+        },
+        {
+            "title": "Temakveld: Vaksiner og helsestasjonen",
+            "section": "stovner",
+            "category": "temakveld",
+            "start": at(on(TUESDAY, 2), 18),
+            "end": at(on(TUESDAY, 2), 20),
+            "place_name": "Deichman Stovner",
+            "address": "Stovner senter 3, 0985 Oslo",
+            "languages": ["so", "ar"],
+            "childcare": True,
+            "interpreter": True,
+            "step_free": True,
+            "description": text(
+                "En helsesykepleier forteller hva barnevaksinasjonsprogrammet er, og hva som "
+                "skjer på helsestasjonen fra fødselen til skolestart.",
+                "Det blir tolk til somali og arabisk, og barnepass i rommet ved siden av.",
+            ),
+        },
+        # Grorud
+        {
+            "title": "Temakveld for nye mødre: søvn, mat og trøst",
+            "section": "grorud",
+            "category": "temakveld",
+            "start": at(on(MONDAY, 1), 11),
+            "end": at(on(MONDAY, 1), 13),
+            "place_name": "Grorud frivilligsentral",
+            "address": "Grorud senter, 0957 Oslo",
+            "languages": ["ar", "so", "ta", "pl"],
+            "audience": Audience.WOMEN,
+            "childcare": True,
+            "interpreter": True,
+            "step_free": True,
+            "description": text(
+                "Sammen med helsestasjonen på Grorud: en helsesykepleier snakker om søvn, "
+                "amming og mat for de minste, og svarer på spørsmål.",
+                "Ta gjerne med babyen. Det er stellebord og plass til vogner.",
+            ),
+        },
+        {
+            "title": "Norskkurs for nybegynnere",
+            "section": "grorud",
+            "category": "kurs",
+            "start": at(on(THURSDAY), 10),
+            "end": at(on(THURSDAY), 12),
+            "repeat": Repeat.WEEKLY,
+            "repeat_until": on(THURSDAY, 9),
+            "place_name": "Grorud frivilligsentral",
+            "address": "Grorud senter, 0957 Oslo",
+            "languages": ["so", "ar", "ta"],
+            "audience": Audience.WOMEN,
+            "childcare": True,
+            "capacity": 15,
+            "registration_info": "Meld deg på med SMS til 21 80 21 80, eller snakk med en "
+            "bydelsmor.",
+            "description": text(
+                "Ti torsdager med norsk for hverdagen: handle, snakke med legen, lese brev "
+                "fra skolen og barnehagen.",
+                "Læreren har lang erfaring med voksne som lærer norsk. Bydelsmødrene hjelper "
+                "til på somali, arabisk og tamil.",
+            ),
+        },
+        {
+            "title": "Kurs: Skolens digitale verktøy for foreldre",
+            "section": "grorud",
+            "category": "kurs",
+            "start": at(on(WEDNESDAY, 3), 18),
+            "end": at(on(WEDNESDAY, 3), 20),
+            "place_name": "Deichman Grorud",
+            "address": "Grorud senter, 0957 Oslo",
+            "languages": ["ar", "so", "pl"],
+            "childcare": True,
+            "capacity": 20,
+            "registration_url": "https://bydelsmodre.example.no/pamelding/digitale-verktoy",
+            "description": text(
+                "Hvordan finner du ukeplanen, meldinger fra læreren og fraværet til barnet "
+                "ditt? Ta med mobilen, så går vi gjennom appene skolen bruker, steg for steg."
+            ),
+        },
+        # Alna
+        {
+            "title": "Eid-fest for hele familien",
+            "section": "alna",
+            "category": "fest",
+            "start": at(eid_party, 15),
+            "end": at(eid_party, 19),
+            "place_name": "Furuset forum, storsalen",
+            "address": "Trygve Lies plass 1, 1052 Oslo",
+            "languages": ["ar", "ur", "pa", "tr", "ku"],
+            "step_free": True,
+            "registration_info": "Ingen påmelding. Ta gjerne med en rett til felles bord.",
+            "description": text(
+                "Bydelsmødrene i Alna inviterer til Eid-fest med mat fra mange kjøkken, "
+                "musikk, henna og aktiviteter for barna.",
+                "Alle er velkomne, også naboer og venner som ikke feirer Eid selv.",
+            ),
+        },
+        {
+            "title": "Temakveld: Barnehage og skole i Norge",
+            "section": "alna",
+            "category": "temakveld",
+            "start": at(on(TUESDAY, 4), 18),
+            "end": at(on(TUESDAY, 4), 20),
+            "place_name": "Deichman Furuset",
+            "address": "Trygve Lies plass 1, 1052 Oslo",
+            "languages": ["ar", "ur", "tr"],
+            "childcare": True,
+            "interpreter": True,
+            "step_free": True,
+            "description": text(
+                "Hvordan søker du barnehageplass, hva er en foreldresamtale, og hva kan du "
+                "forvente av skolen? En rektor og en barnehagestyrer i Alna svarer."
+            ),
+        },
+        {
+            "title": "Kvinnedagen: bydelsmødrene på stand",
+            "section": "alna",
+            "category": "informasjonsmote",
+            "start": at(womens_day, 0),
+            "end": at(womens_day, 23, 59),
+            "all_day": True,
+            "place_name": "Furuset senter, ved hovedinngangen",
+            "address": "Furuset senter, 1053 Oslo",
+            "languages": ["ar", "ur", "pa", "tr", "ku"],
+            "step_free": True,
+            "description": text(
+                "På den internasjonale kvinnedagen står bydelsmødrene i Alna på stand hele "
+                "dagen. Kom innom for en kopp te og en prat om hva bydelsmødrene kan hjelpe "
+                "deg med."
+            ),
+        },
+        {
+            "title": "Temakveld: Familieøkonomi og NAV",
+            "section": "alna",
+            "category": "temakveld",
+            "start": at(on(MONDAY, 2), 18),
+            "end": at(on(MONDAY, 2), 20),
+            "place_name": "Deichman Furuset",
+            "address": "Trygve Lies plass 1, 1052 Oslo",
+            "languages": ["ar", "ur", "pa"],
+            "interpreter": True,
+            "step_free": True,
+            "capacity": 40,
+            "registration_info": "Send en SMS med navnet ditt til koordinatoren på 21 80 21 80.",
+            "description": text(
+                "En veileder fra NAV Alna forklarer barnetrygd, bostøtte og hvordan du lager "
+                "et budsjett for familien. Du kan også få hjelp med spørsmål om din egen sak "
+                "etterpå."
+            ),
+        },
+        # Søndre Nordstrand
+        {
+            "title": "Samtalegruppe for kvinner på Holmlia",
+            "section": "sondre-nordstrand",
+            "category": "samtalegruppe",
+            "start": at(holmlia_start, 18),
+            "end": at(holmlia_start, 20),
+            "repeat": Repeat.MONTHLY,
+            "repeat_until": holmlia_until,
+            "place_name": "Deichman Holmlia",
+            "address": "Holmlia senter, 1255 Oslo",
+            "languages": ["so", "ar", "ti", "prs"],
+            "audience": Audience.WOMEN,
+            "childcare": True,
+            "description": text(
+                "Første mandag i måneden møtes kvinner på Holmlia til samtale om hverdagen, "
+                "barna og bydelen. Bydelsmødrene leder samtalen og tar med et tema hver gang.",
+            ),
+        },
+        {
+            "title": "Samtalegruppe på Mortensrud",
+            "section": "sondre-nordstrand",
+            "category": "samtalegruppe",
+            "start": at(on(TUESDAY), 11),
+            "end": at(on(TUESDAY), 13),
+            "repeat": Repeat.WEEKLY,
+            "repeat_until": on(TUESDAY, 12),
+            "place_name": "Mortensrud kirke, menighetssalen",
+            "address": "Mortensrud kirke, 1283 Oslo",
+            "languages": ["so", "ti", "prs", "ur"],
+            "audience": Audience.WOMEN,
+            "step_free": True,
+            "description": text(
+                "Et fast treffpunkt for kvinner på Mortensrud, med te og noe å bite i. Her "
+                "kan du øve på norsk, få hjelp med et brev eller bare bli kjent med andre."
+            ),
+        },
+        {
+            "title": "Temakveld: Tannhelse for barn",
+            "section": "sondre-nordstrand",
+            "category": "temakveld",
+            "status": EventStatus.CANCELLED,
+            "start": at(on(THURSDAY, 1), 18),
+            "end": at(on(THURSDAY, 1), 19, 30),
+            "place_name": "Deichman Holmlia",
+            "address": "Holmlia senter, 1255 Oslo",
+            "languages": ["so", "ar"],
+            "childcare": True,
+            "description": text(
+                "<strong>Avlyst.</strong> Tannpleieren er dessverre syk. Vi kommer tilbake med "
+                "en ny dato.",
+                "En tannpleier fra Den offentlige tannhelsetjenesten skulle fortelle om "
+                "tannpuss, sukker og gratis tannlegetimer for barn og unge.",
+            ),
+        },
+        {
+            "title": "Temakveld: Ungdomstiden – hvordan støtte tenåringen",
+            "section": "sondre-nordstrand",
+            "category": "temakveld",
+            "start": at(on(WEDNESDAY, 5), 18),
+            "end": at(on(WEDNESDAY, 5), 20),
+            "place_name": "Deichman Holmlia",
+            "address": "Holmlia senter, 1255 Oslo",
+            "languages": ["so", "ar", "ti", "prs", "ur"],
+            "interpreter": True,
+            "step_free": True,
+            "description": text(
+                "Utekontakten i Søndre Nordstrand og en helsesykepleier fra ungdomsskolen "
+                "snakker om skjerm, venner, skole og hvordan foreldre kan holde kontakten med "
+                "tenåringen sin."
+            ),
+        },
+        # Nordre Follo
+        {
+            "title": "Temakveld: Helse og helsestasjonen",
+            "section": "nordre-follo",
+            "category": "temakveld",
+            "start": at(on(TUESDAY, 2), 18),
+            "end": at(on(TUESDAY, 2), 20),
+            "place_name": "Nordre Follo rådhus, kantina",
+            "address": "Idrettsveien 8, 1400 Ski",
+            "languages": ["ar", "so", "ur", "ti", "prs"],
+            "audience": Audience.WOMEN,
+            "childcare": True,
+            "interpreter": True,
+            "step_free": True,
+            "description": text(
+                "Helsesykepleiere fra helsestasjonen i Nordre Follo forteller om "
+                "helsestasjonens tilbud, skolehelsetjenesten og hvordan du bestiller time.",
+                "Bydelsmødrene tolker og svarer på spørsmål etterpå.",
+            ),
+        },
+        {
+            "title": "Informasjonsmøte: arbeid og kurs hos NAV",
+            "section": "nordre-follo",
+            "category": "informasjonsmote",
+            "start": at(on(THURSDAY, 4), 10),
+            "end": at(on(THURSDAY, 4), 12),
+            "place_name": "NAV Nordre Follo",
+            "address": "Ski sentrum, 1400 Ski",
+            "languages": ["ar", "so", "tr", "pl", "ru"],
+            "interpreter": True,
+            "step_free": True,
+            "capacity": 30,
+            "registration_info": "Meld deg på til koordinatoren på 64 00 00 00.",
+            "description": text(
+                "NAV Nordre Follo forteller om arbeidsrettede kurs, introduksjonsprogrammet og "
+                "hvordan du registrerer deg som arbeidssøker."
+            ),
+        },
+        {
+            "title": "Opplæring for nye bydelsmødre",
+            "section": "nordre-follo",
+            "category": "opplaering",
+            "start": at(induction_start, 17, 30),
+            "end": at(induction_start, 20, 30),
+            "repeat": Repeat.WEEKLY,
+            "repeat_until": induction_start + timedelta(weeks=9),
+            "place_name": "Nordre Follo rådhus, møterom Follo",
+            "address": "Idrettsveien 8, 1400 Ski",
+            "audience": Audience.VOLUNTEERS,
+            "childcare": True,
+            "description": text(
+                "Grunnopplæringen går over 10 tirsdager: foreldreskap, arbeid, helse, "
+                "samfunnsliv, kommunens tjenester og bydelsmødrenes samtalemetodikk.",
+                "Mye av undervisningen gis av ansatte i kommunen. Det er barnepass for dem "
+                "som trenger det.",
+            ),
+        },
+        {
+            "title": "Norskkurs: snakk om hverdagen",
+            "section": "nordre-follo",
+            "category": "kurs",
+            "start": at(on(MONDAY), 10),
+            "end": at(on(MONDAY), 12),
+            "repeat": Repeat.WEEKLY,
+            "repeat_until": on(MONDAY, 11),
+            "place_name": "Kolbotn bibliotek",
+            "address": "Kolbotn torg, 1410 Kolbotn",
+            "languages": ["so", "ar", "ti", "th", "fr"],
+            "audience": Audience.WOMEN,
+            "childcare": True,
+            "capacity": 12,
+            "registration_url": "https://bydelsmodre.example.no/pamelding/norskkurs-kolbotn",
+            "description": text(
+                "Samtaletrening for kvinner som har begynt å lære norsk. Vi snakker om "
+                "hverdagen: legen, barnehagen, butikken og naboene."
+            ),
+        },
+        {
+            "title": "Gåtur for kvinner rundt Kolbotnvannet",
+            "section": "nordre-follo",
+            "category": "treningsgruppe",
+            "start": at(on(SATURDAY), 11),
+            "end": at(on(SATURDAY), 12, 30),
+            "repeat": Repeat.WEEKLY,
+            "repeat_until": on(SATURDAY, 11),
+            "place_name": "Kolbotnvannet, oppmøte ved Kolbotn torg",
+            "address": "Kolbotn torg, 1410 Kolbotn",
+            "languages": ["ar", "so", "ur", "ku", "ru"],
+            "audience": Audience.WOMEN,
+            "description": text(
+                "En rolig tur rundt vannet i eget tempo, med prat underveis. Ta med gode sko "
+                "og klær etter været."
+            ),
+        },
+        # Bydelsmødre Nordre Follo, the association
+        {
+            "title": "Internasjonal kveld med mat fra mange land",
+            "section": "bydelsmodre-nordre-follo",
+            "category": "fest",
+            "start": at(on(FRIDAY, 5), 17),
+            "end": at(on(FRIDAY, 5), 21),
+            "place_name": "Kolben kulturhus",
+            "address": "Kolbotn torg, 1410 Kolbotn",
+            "languages": ["ar", "so", "ur", "ti", "prs", "tr", "pl", "ta", "ku", "th", "ru"],
+            "step_free": True,
+            "registration_info": "Ingen påmelding. Ta med en rett til buffeten hvis du vil.",
+            "description": text(
+                "Foreningen inviterer til fest med mat fra de 12 landene bydelsmødrene i "
+                "Nordre Follo kommer fra, musikk og leker for barna.",
+            ),
+        },
+        {
+            "title": "Åpent møte: bli medlem i foreningen",
+            "section": "bydelsmodre-nordre-follo",
+            "category": "informasjonsmote",
+            "start": at(on(WEDNESDAY, 3), 18),
+            "end": at(on(WEDNESDAY, 3), 19, 30),
+            "place_name": "Nordre Follo rådhus, kantina",
+            "address": "Idrettsveien 8, 1400 Ski",
+            "languages": ["ar", "so", "en"],
+            "audience": Audience.WOMEN,
+            "step_free": True,
+            "description": text(
+                "Styret forteller hva foreningen gjør og hvordan du kan bli medlem. Alle "
+                "kvinner som har gått opplæringen er velkomne."
+            ),
+        },
+        {
+            "title": "Årsmøte i Bydelsmødre Nordre Follo",
+            "section": "bydelsmodre-nordre-follo",
+            "category": "informasjonsmote",
+            "start": at(on(THURSDAY, 6), 18),
+            "end": at(on(THURSDAY, 6), 20),
+            "place_name": "Nordre Follo rådhus, møterom Follo",
+            "address": "Idrettsveien 8, 1400 Ski",
+            "audience": Audience.VOLUNTEERS,
+            "registration_info": "Saker til årsmøtet sendes styret senest to uker før.",
+            "description": text(
+                "Årsmelding, regnskap, budsjett og valg av nytt styre. Alle medlemmer har "
+                "stemmerett."
+            ),
+        },
+        # Indre Østfold
+        {
+            "title": "Informasjonsmøte: Vil du bli bydelsmor i Indre Østfold?",
+            "section": "indre-ostfold",
+            "category": "informasjonsmote",
+            "start": at(on(TUESDAY, 2), 18),
+            "end": at(on(TUESDAY, 2), 19, 30),
+            "place_name": "Indre Østfold helsestasjon",
+            "address": "Mysen sentrum, 1850 Mysen",
+            "languages": ["ar", "ti", "uk", "pl"],
+            "audience": Audience.WOMEN,
+            "interpreter": True,
+            "step_free": True,
+            "capacity": 30,
+            "registration_info": "Ring koordinatoren på 69 00 00 00, eller bare møt opp.",
+            "description": text(
+                "Bydelsmødre Indre Østfold rekrutterer sine første bydelsmødre. Koordinatoren "
+                "forteller om opplæringen og hva en bydelsmor gjør.",
+                "Prosjektet er en del av Områdeløftet Mysen.",
+            ),
+        },
+        {
+            "title": "Kaffetreff for kvinner i Mysen",
+            "section": "indre-ostfold",
+            "category": "samtalegruppe",
+            "start": at(on(FRIDAY), 11),
+            "end": at(on(FRIDAY), 13),
+            "repeat": Repeat.WEEKLY,
+            "repeat_until": on(FRIDAY, 11),
+            "place_name": "Mysen bibliotek",
+            "address": "Mysen sentrum, 1850 Mysen",
+            "languages": ["ar", "ti", "so", "uk", "pl"],
+            "audience": Audience.WOMEN,
+            "childcare": True,
+            "description": text(
+                "Et uformelt treff med kaffe og samtale hver fredag. Her kan du bli kjent med "
+                "andre kvinner i Mysen og høre om tilbudene i kommunen."
+            ),
+        },
+        {
+            "title": "Temakveld: Skolen og barnehagen i Mysen",
+            "section": "indre-ostfold",
+            "category": "temakveld",
+            "start": at(on(THURSDAY, 5), 18),
+            "end": at(on(THURSDAY, 5), 20),
+            "place_name": "Indre Østfold helsestasjon",
+            "address": "Mysen sentrum, 1850 Mysen",
+            "languages": ["ar", "ti", "uk"],
+            "childcare": True,
+            "interpreter": True,
+            "description": text(
+                "Ansatte fra en skole og en barnehage i Mysen forteller om skolestart, "
+                "foreldremøter og samarbeidet mellom hjemmet og skolen."
+            ),
+        },
+        {
+            "title": "Førstehjelpskurs for foreldre",
+            "section": "indre-ostfold",
+            "category": "kurs",
+            "start": at(on(SATURDAY, 4), 10),
+            "end": at(on(SATURDAY, 4), 14),
+            "place_name": "Indre Østfold helsestasjon",
+            "address": "Mysen sentrum, 1850 Mysen",
+            "languages": ["ar", "uk", "pl"],
+            "free_of_charge": False,
+            "capacity": 16,
+            "registration_info": "Kurset koster 100 kroner for materiell. Meld deg på til "
+            "koordinatoren på 69 00 00 00.",
+            "description": text(
+                "Hva gjør du hvis barnet setter noe i halsen, brenner seg eller får feber? "
+                "En sykepleier viser og lar deg øve selv."
+            ),
+        },
+    ]
 
 
 class Command(BaseCommand):
@@ -162,8 +822,9 @@ class Command(BaseCommand):
                 ["so", "ar", "ti", "prs", "ur"],
             ),
         }
+        sections = {"oslo": oslo}
         for slug, (title, intro, codes) in districts.items():
-            self.page(
+            sections[slug] = self.page(
                 oslo,
                 MunicipalityPage,
                 slug,
@@ -248,7 +909,8 @@ class Command(BaseCommand):
                 ]
             ),
         )
-        self.page(
+        sections["nordre-follo"] = nordre_follo
+        sections["bydelsmodre-nordre-follo"] = self.page(
             nordre_follo,
             AssociationPage,
             "bydelsmodre-nordre-follo",
@@ -266,7 +928,7 @@ class Command(BaseCommand):
                 "styret, eller kom på et av våre åpne møter.</p>"
             ),
         )
-        self.page(
+        sections["indre-ostfold"] = self.page(
             home,
             MunicipalityPage,
             "indre-ostfold",
@@ -300,6 +962,20 @@ class Command(BaseCommand):
                 ),
             ],
             languages=languages.filter(code__in=["ar", "ti", "so", "pl", "uk"]),
+        )
+
+        # One calendar per home page (max_count_per_parent): keep one made in the admin.
+        event_index = EventIndexPage.objects.child_of(home).first() or self.page(
+            home,
+            EventIndexPage,
+            "arrangementer",
+            title="Arrangementer",
+            show_in_menus=True,
+            intro=(
+                "Temakvelder, treningsgrupper, samtalegrupper, kurs og fester hos bydelsmødrene. "
+                "Velg sted, type arrangement eller språk for å finne noe nær deg, eller "
+                "abonner på kalenderen."
+            ),
         )
 
         news_index = self.page(
@@ -447,7 +1123,8 @@ class Command(BaseCommand):
         )
 
         self.network_settings(about, accessibility)
-        self.translations(home, nordre_follo)
+        self.translations(home, nordre_follo, event_index)
+        self.events(sections)
         self.users()
         self.log(
             f"Demo content ready ({self.created} new object(s); "
@@ -580,8 +1257,8 @@ class Command(BaseCommand):
         )
         self.created += created
 
-    def translations(self, home, section):
-        """English versions of the front page and one section."""
+    def translations(self, home, section, event_index):
+        """English versions of the front page, one section and the calendar."""
         english = Locale.objects.get(language_code="en")
         if not home.get_translations().filter(locale=english).exists():
             home_en = home.copy_for_translation(english)
@@ -626,6 +1303,48 @@ class Command(BaseCommand):
             section_en.save_revision().publish()
             self.created += 1
             self.log("Created the English page for Nordre Follo.")
+        if not event_index.get_translations().filter(locale=english).exists():
+            event_index_en = event_index.copy_for_translation(english)
+            event_index_en.title = "Events"
+            event_index_en.intro = (
+                "Theme evenings, exercise groups, conversation groups, courses and parties "
+                "arranged by the neighbourhood mothers. Choose a place, a kind of event or a "
+                "language to find something near you, or subscribe to the calendar."
+            )
+            event_index_en.save_revision().publish()
+            self.created += 1
+            self.log("Created the English calendar page.")
+
+    def events(self, sections):
+        """The demo's events, created and published as the snippet admin would.
+
+        ``CreateAction(publish=True)`` is what the admin's "Publish" button runs:
+        it validates the event, saves it, stores a revision, logs wagtail.create
+        and publishes the revision (wagtail.publish), so the admin shows the
+        event as live with its history. Saving stores the occurrences.
+        """
+        norwegian = Locale.get_default()
+        categories = {
+            category.slug: category for category in EventCategory.objects.filter(locale=norwegian)
+        }
+        languages = {language.code: language for language in SpokenLanguage.objects.all()}
+        existing = set(Event.objects.filter(locale=norwegian).values_list("title", "section_id"))
+        for spec in demo_events(timezone.localdate()):
+            fields = dict(spec)
+            section = sections[fields.pop("section")]
+            if (fields["title"], section.pk) in existing:
+                continue
+            codes = fields.pop("languages", [])
+            event = Event(
+                locale=norwegian,
+                section=section,
+                category=categories[fields.pop("category")],
+                **fields,
+            )
+            event.languages.set([languages[code] for code in codes])
+            CreateAction(event, publish=True).execute(skip_permission_checks=True)
+            self.created += 1
+            self.log(f"Created the event “{event.title}” ({section.title}).")
 
     def users(self):
         User = get_user_model()
