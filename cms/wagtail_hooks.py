@@ -1,10 +1,38 @@
-"""Admin wiring: snippet viewsets and menu items."""
+"""Admin wiring: snippet viewsets, menu items, and events scoped to sections.
 
+An editor sees and changes only the events of the sections they may edit (see
+``cms.permissions``). Restricting the listing is not enough: Wagtail's views of
+one object (edit, delete, history, inspect, revisions, lock …) fetch the object
+themselves and mostly check a model-wide right, so each of them is given
+:class:`SectionScopedObjectMixin`, and the chooser and the bulk delete are
+restricted too.
+"""
+
+import django_filters
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
+from wagtail.models import Locale
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.action_menu import PublishMenuItem, UnpublishMenuItem
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views import chooser
+from wagtail.snippets.views import snippets as snippet_views
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail_localize.views import snippets_api, submit_translations
 
-from cms.models import SpokenLanguage
+from cms.models import Audience, Event, EventCategory, EventStatus, SpokenLanguage
+from cms.permissions import event_permission_policy
+
+# Registered before any view asks for Event's policy; asking first would make
+# Wagtail create a fallback model-permission policy and refuse this one.
+register_permission_policy(Event, event_permission_policy)
 
 
 class SpokenLanguageViewSet(SnippetViewSet):
@@ -18,3 +46,262 @@ class SpokenLanguageViewSet(SnippetViewSet):
 
 
 register_snippet(SpokenLanguageViewSet)
+
+
+# --- Events -------------------------------------------------------------------
+
+
+class SectionScopedObjectMixin:
+    """For a view of one event: answer 404 unless the user may edit its section.
+
+    Runs on whatever object the view fetches, however it fetches it, and also
+    on the stored row when the view works on the latest revision instead. An
+    event of another section is "not found", as if it were not there: the
+    editor learns nothing about it, and every view refuses it the same way.
+    """
+
+    #: The action checked against the event permission policy.
+    object_action = "change"
+
+    def get_object(self, *args, **kwargs):
+        try:
+            obj = super().get_object(*args, **kwargs)
+        except PermissionDenied as error:
+            # Some of Wagtail's views ask the policy themselves (copy, preview).
+            raise Http404 from error
+        user = self.request.user
+        for event in (obj, getattr(self, "live_object", None)):
+            if event is not None and not event_permission_policy.user_has_permission_for_instance(
+                user, self.object_action, event
+            ):
+                raise Http404
+        return obj
+
+
+def scoped(view_class, action="change"):
+    """``view_class`` with :class:`SectionScopedObjectMixin` checking ``action``."""
+    return type(
+        f"Event{view_class.__name__}",
+        (SectionScopedObjectMixin, view_class),
+        {"object_action": action},
+    )
+
+
+class EditableEventsMixin:
+    """For the chooser's listings: only the events the user may edit."""
+
+    def get_object_list(self):
+        return event_permission_policy.instances_user_has_permission_for(
+            self.request.user, "change"
+        ).select_related("section")
+
+
+class EventChooseView(EditableEventsMixin, chooser.ChooseView):
+    pass
+
+
+class EventChooseResultsView(EditableEventsMixin, chooser.ChooseResultsView):
+    pass
+
+
+class EventChosenMultipleView(chooser.SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return event_permission_policy.instances_user_has_permission_for(
+            self.request.user, "change"
+        ).filter(pk__in=pks)
+
+
+class EventChooserViewSet(chooser.SnippetChooserViewSet):
+    choose_view_class = EventChooseView
+    choose_results_view_class = EventChooseResultsView
+    chosen_view_class = scoped(chooser.SnippetChosenView)
+    chosen_multiple_view_class = EventChosenMultipleView
+
+
+class EventAdminForm(WagtailAdminModelForm):
+    """The event form: an editor can only give an event a section they edit."""
+
+    def clean_section(self):
+        section = self.cleaned_data.get("section")
+        if (
+            section is not None
+            and self.for_user is not None
+            and not event_permission_policy.user_may_use_section(self.for_user, section)
+        ):
+            raise ValidationError(
+                _("You can only add events to sections you edit."),
+                code="section_not_editable",
+            )
+        return section
+
+
+def _default_locale_categories(request):
+    # Translated events keep their source's category: the Norwegian ones are all there are.
+    return EventCategory.objects.filter(locale=Locale.get_default())
+
+
+class EventFilterSet(WagtailFilterSet):
+    category = django_filters.ModelChoiceFilter(
+        label=_("category"), queryset=_default_locale_categories
+    )
+    status = django_filters.ChoiceFilter(label=_("status"), choices=EventStatus.choices)
+    audience = django_filters.ChoiceFilter(label=_("audience"), choices=Audience.choices)
+
+    class Meta:
+        model = Event
+        fields = ["category", "status", "audience"]
+
+
+class EventViewSet(SnippetViewSet):
+    """Events: each editor lists, chooses and changes only their own sections' events."""
+
+    model = Event
+    icon = "date"
+    menu_label = _("Events")
+    list_display = ["title", "section", "start", "status"]
+    filterset_class = EventFilterSet
+    search_fields = ["title", "place_name", "section__title"]
+    #: Search in the database, so the section filter and the search are one query.
+    search_backend_name = None
+    ordering = ["-start"]
+    inspect_view_enabled = True
+    edit_handler = ObjectList(Event.panels, base_form_class=EventAdminForm)
+    chooser_viewset_class = EventChooserViewSet
+
+    edit_view_class = scoped(snippet_views.EditView)
+    copy_view_class = scoped(snippet_views.CopyView)
+    delete_view_class = scoped(snippet_views.DeleteView, "delete")
+    usage_view_class = scoped(snippet_views.UsageView)
+    history_view_class = scoped(snippet_views.HistoryView)
+    inspect_view_class = scoped(snippet_views.InspectView, "view")
+    preview_on_edit_view_class = scoped(snippet_views.PreviewOnEditView)
+    revisions_view_class = scoped(snippet_views.PreviewRevisionView)
+    revisions_compare_view_class = scoped(snippet_views.RevisionsCompareView)
+    revisions_unschedule_view_class = scoped(snippet_views.RevisionsUnscheduleView, "publish")
+    unpublish_view_class = scoped(snippet_views.UnpublishView, "publish")
+    lock_view_class = scoped(snippet_views.LockView, "lock")
+    unlock_view_class = scoped(snippet_views.UnlockView, "unlock")
+    # Events have no moderation workflow today; these keep the rule if they get one.
+    workflow_action_view_class = scoped(snippet_views.WorkflowActionView)
+    collect_workflow_action_data_view_class = scoped(snippet_views.CollectWorkflowActionDataView)
+    confirm_workflow_cancellation_view_class = scoped(snippet_views.ConfirmWorkflowCancellationView)
+    workflow_preview_view_class = scoped(snippet_views.WorkflowPreviewView)
+    workflow_history_view_class = scoped(snippet_views.WorkflowHistoryView)
+    workflow_history_detail_view_class = scoped(snippet_views.WorkflowHistoryDetailView)
+
+    def get_queryset(self, request):
+        return event_permission_policy.instances_user_has_permission_for(
+            request.user, "change"
+        ).select_related("section")
+
+
+class EventCategoryViewSet(SnippetViewSet):
+    """Event categories: for the national editors, with Django's model permissions."""
+
+    model = EventCategory
+    icon = "tag"
+    menu_label = _("Event categories")
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+    ordering = ["name"]
+
+
+class EventViewSetGroup(SnippetViewSetGroup):
+    items = (EventViewSet, EventCategoryViewSet)
+    menu_icon = "date"
+    menu_label = _("Events")
+    menu_name = "events"
+
+
+register_snippet(EventViewSetGroup)
+
+
+class EventDeleteBulkAction(DeleteBulkAction):
+    """Bulk delete of events: only the user's own, and others' are not even named."""
+
+    models = [Event]
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        return event_permission_policy.instances_user_has_permission_for(
+            self.request.user, "delete"
+        ).values_list("pk", flat=True)
+
+    def get_actionable_objects(self):
+        objects, _no_access = super().get_actionable_objects()
+        return objects, {"items_with_no_access": []}
+
+
+# Later than Wagtail's own snippet delete action, so this one wins for events.
+hooks.register("register_bulk_action", EventDeleteBulkAction, order=1)
+
+
+class EventPublishMenuItem(PublishMenuItem):
+    def is_shown(self, context):
+        return not context.get("locked_for_user") and event_permission_policy.user_has_permission(
+            context["request"].user, "publish"
+        )
+
+
+class EventUnpublishMenuItem(UnpublishMenuItem):
+    def is_shown(self, context):
+        return (
+            context["view"] == "edit"
+            and context["instance"].live
+            and not context.get("locked_for_user")
+            and event_permission_policy.user_has_permission(context["request"].user, "publish")
+        )
+
+
+@hooks.register("construct_snippet_action_menu")
+def publish_events_with_section_rights(menu_items, request, context):
+    """Wagtail shows Publish to holders of the Django permission; for events the section decides."""
+    if context["model"] is not Event:
+        return
+    menu_items[:] = [
+        item for item in menu_items if not isinstance(item, PublishMenuItem | UnpublishMenuItem)
+    ]
+    menu_items.extend(
+        item
+        for item in (EventUnpublishMenuItem(order=20), EventPublishMenuItem(order=30))
+        if item.is_shown(context)
+    )
+    menu_items.sort(key=lambda item: item.order)
+
+
+# --- wagtail-localize's views of events ---------------------------------------------
+# wagtail-localize serves snippets outside the viewset: a JSON API that lists
+# every snippet's title to any admin user, and a "Translate" view that needs
+# only its own permission. For events they are replaced by scoped ones, at the
+# same paths and ahead of wagtail-localize's (order=-1).
+
+
+class EventSnippetsAPIViewSet(snippets_api.SnippetViewSet):
+    def get_queryset(self):
+        return event_permission_policy.instances_user_has_permission_for(
+            self.request.user, "change"
+        )
+
+
+EventSubmitTranslationView = scoped(submit_translations.SubmitSnippetTranslationView)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_scoped_localize_event_urls():
+    event = {"app_label": "cms", "model_name": "event"}
+    return [
+        path(
+            "localize/api/snippets/cms/event/",
+            EventSnippetsAPIViewSet.as_view({"get": "list"}),
+            event,
+        ),
+        path(
+            "localize/api/snippets/cms/event/<str:pk>/",
+            EventSnippetsAPIViewSet.as_view({"get": "retrieve"}),
+            event,
+        ),
+        path(
+            "localize/submit/snippet/cms/event/<str:pk>/",
+            EventSubmitTranslationView.as_view(),
+            event,
+        ),
+    ]

@@ -1,0 +1,126 @@
+"""Who may do what with events: the rights come from the section pages.
+
+An editor may add, edit, publish, lock or delete an event if and only if they
+may edit the event's owning section page (a MunicipalityPage or an
+AssociationPage) under Wagtail's page permissions, that is a
+``GroupPagePermission`` on the section or one of its ancestors. There is no
+parallel table of event rights and no Django model permission on ``Event``
+is needed. Superusers, and editors with rights on the root of the tree, may
+act on every event.
+
+Everything else (the admin views, the event form, the chooser, the bulk
+actions) asks :data:`event_permission_policy` or :func:`editable_sections`.
+"""
+
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
+from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permissions import policy_registry
+
+from cms.models import AssociationPage, Event, MunicipalityPage
+
+#: The actions on an event; each needs edit permission on its section.
+SECTION_ACTIONS = frozenset(
+    {"add", "change", "delete", "publish", "unpublish", "lock", "unlock", "view"}
+)
+
+
+def _can_act(user):
+    return user.is_authenticated and user.is_active
+
+
+def editable_sections(user):
+    """The section pages, in the default locale, that ``user`` may edit.
+
+    "May edit" is Wagtail's own answer for pages: a ``change_page`` permission
+    on the page or an ancestor (or ``add_page`` on a page the user owns),
+    through the page permission policy. A queryset of ``Page`` (use
+    ``.specific()`` for the section types), one query however many rights.
+    """
+    if not _can_act(user):
+        return Page.objects.none()
+    pages = policy_registry.get_by_type(Page).instances_user_has_permission_for(user, "change")
+    return pages.type(MunicipalityPage, AssociationPage).filter(
+        locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+
+
+def _editable_section_pages(user):
+    """Editable sections and their translations, so a translated event follows its source."""
+    return Page.objects.filter(
+        translation_key__in=editable_sections(user).values("translation_key")
+    )
+
+
+class EventPermissionPolicy(BasePermissionPolicy):
+    """Events are governed by the rights on their section page.
+
+    Every action in :data:`SECTION_ACTIONS` needs edit permission on the
+    event's section; other actions are refused. A user may act on events at
+    all if they may edit at least one section.
+    """
+
+    #: Attribute on the user where the ids of their sections are cached for the request.
+    permission_cache_name = "_event_section_ids_cache"
+
+    def get_all_permissions_for_user(self, user):
+        """The ids of the section pages (any locale) whose events ``user`` may manage."""
+        if not _can_act(user):
+            return frozenset()
+        return frozenset(_editable_section_pages(user).values_list("pk", flat=True))
+
+    def _known(self, actions):
+        return bool(SECTION_ACTIONS.intersection(actions))
+
+    def user_has_permission(self, user, action):
+        return self.user_has_any_permission(user, {action})
+
+    def user_has_any_permission(self, user, actions):
+        if not (_can_act(user) and self._known(actions)):
+            return False
+        return user.is_superuser or bool(self.get_cached_permissions_for_user(user))
+
+    def user_may_use_section(self, user, section):
+        """Whether ``user`` may own events with ``section``: add them there, or move them there."""
+        if not _can_act(user):
+            return False
+        return user.is_superuser or section.pk in self.get_cached_permissions_for_user(user)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_any_permission_for_instance(user, {action}, instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        if not (_can_act(user) and self._known(actions)):
+            return False
+        if user.is_superuser:
+            return True
+        return instance.section_id in self.get_cached_permissions_for_user(user)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        events = self.model._default_manager.all()
+        if not (_can_act(user) and self._known(actions)):
+            return events.none()
+        if user.is_superuser:
+            return events
+        # A subquery, so the listing stays one query however many sections.
+        return events.filter(section__in=_editable_section_pages(user))
+
+    def users_with_any_permission(self, actions):
+        """Users who may edit some page: a superset, as for Wagtail's own page policy."""
+        if not self._known(actions):
+            return self._page_policy().users_with_permission("change").none()
+        return self._page_policy().users_with_permission("change")
+
+    def users_with_any_permission_for_instance(self, actions, instance):
+        if not self._known(actions):
+            return self._page_policy().users_with_permission("change").none()
+        return self._page_policy().users_with_permission_for_instance("change", instance.section)
+
+    @staticmethod
+    def _page_policy():
+        return policy_registry.get_by_type(Page)
+
+
+#: The policy for ``Event``; cms/wagtail_hooks.py registers it with Wagtail.
+event_permission_policy = EventPermissionPolicy(Event)
