@@ -28,8 +28,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
-    LockableMixin,
     Locale,
+    LockableMixin,
     Page,
     PreviewableMixin,
     RevisionMixin,
@@ -66,7 +66,7 @@ class EventCategory(TranslatableMixin, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
-    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug", overridable=False)]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
@@ -94,7 +94,10 @@ class EventStatus(models.TextChoices):
 class Repeat(models.TextChoices):
     NEVER = "", _("Does not repeat")
     WEEKLY = recurrence.WEEKLY, _("Every week, on the same weekday")
-    MONTHLY = recurrence.MONTHLY, _("Every month, on the same weekday (for example the first Monday)")
+    MONTHLY = (
+        recurrence.MONTHLY,
+        _("Every month, on the same weekday (for example the first Monday)"),
+    )
 
 
 class EventQuerySet(models.QuerySet):
@@ -265,26 +268,26 @@ class Event(
         TranslatableField("title"),
         TranslatableField("description"),
         TranslatableField("registration_info"),
-        SynchronizedField("category"),
-        SynchronizedField("section"),
-        SynchronizedField("start"),
-        SynchronizedField("end"),
-        SynchronizedField("all_day"),
-        SynchronizedField("repeat"),
-        SynchronizedField("repeat_interval"),
-        SynchronizedField("repeat_until"),
-        SynchronizedField("excluded_dates"),
-        SynchronizedField("place_name"),
-        SynchronizedField("address"),
-        SynchronizedField("languages"),
-        SynchronizedField("audience"),
-        SynchronizedField("childcare"),
-        SynchronizedField("free_of_charge"),
-        SynchronizedField("step_free"),
-        SynchronizedField("interpreter"),
-        SynchronizedField("registration_url"),
-        SynchronizedField("capacity"),
-        SynchronizedField("status"),
+        SynchronizedField("category", overridable=False),
+        SynchronizedField("section", overridable=False),
+        SynchronizedField("start", overridable=False),
+        SynchronizedField("end", overridable=False),
+        SynchronizedField("all_day", overridable=False),
+        SynchronizedField("repeat", overridable=False),
+        SynchronizedField("repeat_interval", overridable=False),
+        SynchronizedField("repeat_until", overridable=False),
+        SynchronizedField("excluded_dates", overridable=False),
+        SynchronizedField("place_name", overridable=False),
+        SynchronizedField("address", overridable=False),
+        SynchronizedField("languages", overridable=False),
+        SynchronizedField("audience", overridable=False),
+        SynchronizedField("childcare", overridable=False),
+        SynchronizedField("free_of_charge", overridable=False),
+        SynchronizedField("step_free", overridable=False),
+        SynchronizedField("interpreter", overridable=False),
+        SynchronizedField("registration_url", overridable=False),
+        SynchronizedField("capacity", overridable=False),
+        SynchronizedField("status", overridable=False),
         SynchronizedField("image"),
     ]
 
@@ -388,7 +391,9 @@ class Event(
     @cached_property
     def rule(self):
         """The dateutil rule on naive Oslo times, or None for a single event."""
-        return recurrence.build_rule(self.start, self.repeat, self.repeat_interval, self.repeat_until)
+        return recurrence.build_rule(
+            self.start, self.repeat, self.repeat_interval, self.repeat_until
+        )
 
     def schedule_text(self):
         """“Every Wednesday”, “The first Monday of every month”, or '' for a single event."""
