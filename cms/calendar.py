@@ -238,16 +238,16 @@ def localized_events(events):
     events = list(events)
     active = Locale.get_active()
     keys = {event.translation_key for event in events if event.locale_id != active.pk}
-    if not keys:
-        return events
-    translations = {
-        event.translation_key: event
-        for event in Event.objects.filter(translation_key__in=keys, locale=active, live=True)
-    }
-    categories = {
-        category.translation_key: category
-        for category in EventCategory.objects.filter(locale=active)
-    }
+    translations, categories = {}, {}
+    if keys:
+        translations = {
+            event.translation_key: event
+            for event in Event.objects.filter(translation_key__in=keys, locale=active, live=True)
+        }
+        categories = {
+            category.translation_key: category
+            for category in EventCategory.objects.filter(locale=active)
+        }
     shown = []
     for event in events:
         translation = translations.get(event.translation_key)

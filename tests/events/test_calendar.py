@@ -387,3 +387,9 @@ def test_feed_and_calendar_agree_on_local_times_across_clock_changes(
     assert {moment.astimezone(OSLO).hour for moment in shown} == {10}
     # Across the change the UTC hour moves, the wall clock does not.
     assert len({moment.astimezone(datetime.UTC).hour for moment in shown}) == 2
+
+
+def test_listing_names_each_event_category(client, fixed_events):
+    html = client.get("/arrangementer/?kategori=kurs").content.decode()
+
+    assert html.count('class="event-item__meta"><span>Kurs</span>') == 3
