@@ -107,6 +107,15 @@ class DateInput(forms.DateInput):
 
 
 class EventFilterForm(forms.Form):
+    def full_clean(self):
+        super().full_clean()
+        # Screen readers announce the error with the field it belongs to.
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": f"{self[name].auto_id}-error"}
+                )
+
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("fra"), cleaned.get("til")
@@ -372,6 +381,7 @@ def event_view(request, page, event_id):
         section=source.section.specific.localized,
         language_link_suffix=f"{source.pk}/",
         subpage=event,
+        ical_path=f"{source.pk}/ical/",
     )
     return render(request, "cms/event_page.html", context)
 
