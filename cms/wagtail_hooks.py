@@ -9,6 +9,7 @@ restricted too.
 """
 
 import django_filters
+from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.urls import path
@@ -28,7 +29,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail_localize.views import snippets_api, submit_translations
 
 from cms.models import Audience, Event, EventCategory, EventStatus, SpokenLanguage
-from cms.permissions import event_permission_policy
+from cms.permissions import editable_sections, event_permission_policy
 
 # Registered before any view asks for Event's policy; asking first would make
 # Wagtail create a fallback model-permission policy and refuse this one.
@@ -120,6 +121,20 @@ class EventChooserViewSet(chooser.SnippetChooserViewSet):
 
 class EventAdminForm(WagtailAdminModelForm):
     """The event form: an editor can only give an event a section they edit."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "category" in self.fields:
+            # A plain list of the Norwegian categories, not a chooser of every locale's.
+            self.fields["category"].widget = forms.Select()
+            self.fields["category"].queryset = EventCategory.objects.filter(
+                locale=Locale.get_default()
+            )
+        if "section" in self.fields and not self.instance.section_id and self.for_user:
+            # Most editors have one section: start there.
+            sections = list(editable_sections(self.for_user)[:2])
+            if len(sections) == 1:
+                self.initial["section"] = sections[0].pk
 
     def clean_section(self):
         section = self.cleaned_data.get("section")

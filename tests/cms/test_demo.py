@@ -105,6 +105,24 @@ def test_demo_accounts_log_in(client, demo):
         assert not user.is_superuser
 
 
+def test_demo_section_editor_sees_only_her_own_events(client, demo):
+    from cms.models import Event
+
+    client.login(username="redaktor-nordrefollo", password="bydelsmor-demo")
+
+    listing = client.get("/admin/snippets/cms/event/")
+
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    follo = Event.objects.filter(section__url_path__contains="/nordre-follo/")
+    assert follo.exists()
+    ostfold = Event.objects.filter(section__slug="indre-ostfold").first()
+    assert follo.first().title in html
+    assert ostfold.title not in html
+    assert client.get(f"/admin/snippets/cms/event/edit/{ostfold.pk}/").status_code in {403, 404}
+    assert client.get(f"/admin/snippets/cms/event/edit/{follo.first().pk}/").status_code == 200
+
+
 def test_migrations_create_no_demo_accounts(db):
     assert not get_user_model().objects.exists()
 

@@ -685,3 +685,20 @@ def test_submit_translation_without_section_rights(client, translator, io_event)
     response = client.post(submit_translation_url(io_event), {"locales": [english.pk]})
     assert response.status_code == 404
     assert Event.objects.count() == before
+
+
+def test_add_form_starts_in_the_editors_only_section(client, io_editor, indre_ostfold):
+    client.force_login(io_editor)
+
+    response = client.get(reverse("wagtailsnippets_cms_event:add"))
+
+    assert response.status_code == 200
+    assert response.context["form"].initial["section"] == indre_ostfold.pk
+
+
+def test_add_form_leaves_the_choice_to_an_editor_of_two_sections(client, nf_editor, association):
+    client.force_login(nf_editor)
+
+    response = client.get(reverse("wagtailsnippets_cms_event:add"))
+
+    assert response.context["form"].initial["section"] is None

@@ -14,6 +14,7 @@ from calendar import monthrange
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -22,7 +23,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.actions.create import CreateAction
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import GroupPagePermission, Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from cms import recurrence
@@ -47,11 +48,14 @@ from home.models import HomePage
 DEMO_PASSWORD = "bydelsmor-demo"  # noqa: S105 - documented demo password, demo loader only
 
 DEMO_USERS = [
-    # username, first name, last name, superuser
-    ("admin", "Admin", "Demo", True),
-    ("redaktor-nordrefollo", "Redaktør", "Nordre Follo", False),
-    ("redaktor-indreostfold", "Redaktør", "Indre Østfold", False),
+    # username, first name, last name, superuser, slug of the section they edit
+    ("admin", "Admin", "Demo", True, None),
+    ("redaktor-nordrefollo", "Redaktør", "Nordre Follo", False, "nordre-follo"),
+    ("redaktor-indreostfold", "Redaktør", "Indre Østfold", False, "indre-ostfold"),
 ]
+
+#: What a section's editors may do on its pages (and so on its events).
+SECTION_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 
 SPOKEN_LANGUAGES = [
     ("ar", "arabisk", "العربية"),
@@ -1125,7 +1129,7 @@ class Command(BaseCommand):
         self.network_settings(about, accessibility)
         self.translations(home, nordre_follo, event_index)
         self.events(sections)
-        self.users()
+        self.users(home)
         self.log(
             f"Demo content ready ({self.created} new object(s); "
             f"{'nothing changed' if not self.created else 'created what was missing'})."
@@ -1346,10 +1350,13 @@ class Command(BaseCommand):
             self.created += 1
             self.log(f"Created the event “{event.title}” ({section.title}).")
 
-    def users(self):
+    def users(self, home):
         User = get_user_model()
-        for username, first_name, last_name, is_superuser in DEMO_USERS:
-            if User.objects.filter(username=username).exists():
+        for username, first_name, last_name, is_superuser, section_slug in DEMO_USERS:
+            existing = User.objects.filter(username=username).first()
+            if existing is not None:
+                if section_slug:
+                    existing.groups.add(self.section_editors(home, section_slug))
                 continue
             user = User(
                 username=username,
@@ -1361,5 +1368,33 @@ class Command(BaseCommand):
             )
             user.set_password(DEMO_PASSWORD)
             user.save()
+            if section_slug:
+                user.groups.add(self.section_editors(home, section_slug))
             self.created += 1
             self.log(f"Created the demo account {username}.")
+
+    def section_editors(self, home, slug):
+        """A group that edits one section's pages, and so its events.
+
+        A stand-in until sections provision their own groups: the same name
+        and page permissions, made here only for the demo accounts.
+        """
+        section = Page.objects.child_of(home).get(slug=slug)
+        group, created = Group.objects.get_or_create(name=f"{section.title} – redaktører")
+        if created:
+            group.permissions.add(
+                Permission.objects.get(
+                    content_type__app_label="wagtailadmin", codename="access_admin"
+                )
+            )
+            for codename in SECTION_PAGE_PERMISSIONS:
+                GroupPagePermission.objects.create(
+                    group=group,
+                    page=section,
+                    permission=Permission.objects.get(
+                        content_type__app_label="wagtailcore", codename=codename
+                    ),
+                )
+            self.created += 1
+            self.log(f"Created the group {group.name}.")
+        return group
