@@ -7,15 +7,19 @@ each in the reader's language where a live translation exists.
 """
 
 import datetime
+import hashlib
+import uuid
 
 import django_filters
 from django import forms
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField
 from wagtail.models import Locale, Page
@@ -38,6 +42,11 @@ MAX_QUERY_LENGTH = 200
 
 #: How far back a subscribed feed reaches, so a calendar app keeps recent events.
 FEED_HISTORY = datetime.timedelta(days=30)
+
+#: How long a built feed is kept. Calendar apps poll feeds; building one with
+#: thousands of events takes seconds. Any change to an event drops them all.
+FEED_CACHE_SECONDS = 15 * 60
+FEED_VERSION_KEY = "events:feed-version"
 
 
 def public_occurrences():
@@ -328,28 +337,47 @@ def _query_string(request, without):
 
 
 def feed_view(request, page):
-    filterset, occurrences = filtered(request, since=timezone.now() - FEED_HISTORY)
-    if filterset.is_bound and not filterset.is_valid():
-        errors = "; ".join(
-            f"{name}: {' '.join(messages)}" for name, messages in filterset.errors.items()
+    key = _feed_cache_key(request)
+    body = cache.get(key)
+    if body is None:
+        filterset, occurrences = filtered(request, since=timezone.now() - FEED_HISTORY)
+        if filterset.is_bound and not filterset.is_valid():
+            errors = "; ".join(
+                f"{name}: {' '.join(messages)}" for name, messages in filterset.errors.items()
+            )
+            return HttpResponseBadRequest(
+                _("This calendar link has filters we do not understand: %(errors)s")
+                % {"errors": errors},
+                content_type="text/plain; charset=utf-8",
+            )
+        events = (
+            Event.objects.filter(pk__in=occurrences.values("event_id"))
+            .select_related("category", "section")
+            .order_by("start", "pk")
         )
-        return HttpResponseBadRequest(
-            _("This calendar link has filters we do not understand: %(errors)s")
-            % {"errors": errors},
-            content_type="text/plain; charset=utf-8",
-        )
-    events = (
-        Event.objects.filter(pk__in=occurrences.values("event_id"))
-        .select_related("category", "section")
-        .order_by("start", "pk")
-    )
-    name = page.title
-    section = filterset.form.cleaned_data.get("seksjon") if filterset.is_bound else None
-    if section is not None:
-        name = f"{page.title}: {section.title}"
-    return _ical_response(
-        request, page, localized_events(events), name=name, filename=slugify(name) or "kalender"
-    )
+        section = filterset.form.cleaned_data.get("seksjon") if filterset.is_bound else None
+        name = f"{page.title}: {section.title}" if section is not None else page.title
+        body = _calendar_bytes(request, page, localized_events(events), name=name)
+        cache.set(key, body, FEED_CACHE_SECONDS)
+    return _ical_response(body, filename=slugify(page.title) or "kalender")
+
+
+def _feed_cache_key(request):
+    version = cache.get(FEED_VERSION_KEY)
+    if version is None:
+        cache.add(FEED_VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(FEED_VERSION_KEY)
+    address = f"{get_language()} {request.build_absolute_uri()}"
+    return f"events:feed:{version}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+def forget_feeds(**kwargs):
+    """Drop every cached feed, in every app process: an event or a category changed.
+
+    A new version key, rather than a counter, cannot come back to an old value
+    if the cache evicts it.
+    """
+    cache.set(FEED_VERSION_KEY, uuid.uuid4().hex, None)
 
 
 def public_event(event_id):
@@ -388,19 +416,20 @@ def event_view(request, page, event_id):
 
 def event_ical_view(request, page, event_id):
     [event] = localized_events([public_event(event_id)])
-    return _ical_response(
-        request, page, [event], name=event.title, filename=slugify(event.title) or "arrangement"
-    )
+    body = _calendar_bytes(request, page, [event], name=event.title)
+    return _ical_response(body, filename=slugify(event.title) or "arrangement")
 
 
-def _ical_response(request, page, events, *, name, filename):
+def _calendar_bytes(request, page, events, *, name):
     def event_url(event):
         source = getattr(event, "_source", event)
-        return request.build_absolute_uri(
-            page.url + page.reverse_subpage("event", args=[source.pk])
-        )
+        path = page.url + page.reverse_subpage("event", args=[source.pk])
+        return request.build_absolute_uri(path)
 
-    body = ical.calendar_bytes(events, name=name, event_url=event_url)
+    return ical.calendar_bytes(events, name=name, event_url=event_url)
+
+
+def _ical_response(body, *, filename):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
     return response

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale
 
+from cms.calendar import forget_feeds
 from cms.models import Audience, EventStatus
 from tests.factories import (
     OSLO,
@@ -306,6 +307,7 @@ def test_query_count_is_flat_from_10_to_500_events(client, places, calendar):
         counts = {}
         for url in urls:
             client.get(url)  # warm Wagtail's site and locale caches
+            forget_feeds()  # build the feed, don't read it from the cache
             with CaptureQueriesContext(connection) as queries:
                 response = client.get(url)
             assert response.status_code == 200
@@ -394,3 +396,34 @@ def test_listing_names_each_event_category(client, fixed_events):
     html = client.get("/arrangementer/?kategori=kurs").content.decode()
 
     assert html.count('class="event-item__meta"><span>Kurs</span>') == 3
+
+
+def test_feed_is_cached_until_an_event_changes(client, fixed_events):
+    client.get("/arrangementer/ical/")
+    with CaptureQueriesContext(connection) as queries:
+        cached = client.get("/arrangementer/ical/")
+    assert b"Temakveld om helse" in cached.content
+    assert not any('"cms_event"' in query["sql"] for query in queries.captured_queries)
+
+    event = fixed_events["helse"]
+    event.title = "Temakveld om helse og trivsel"
+    event.save()
+
+    assert b"Temakveld om helse og trivsel" in client.get("/arrangementer/ical/").content
+
+
+def test_feed_cache_keeps_filters_and_languages_apart(client, home, fixed_events, calendar):
+    english = Locale.objects.get(language_code="en")
+    home.copy_for_translation(english).save_revision().publish()
+    calendar.copy_for_translation(english).save_revision().publish()
+    translation = fixed_events["helse"].copy_for_translation(english)
+    translation.title = "Theme evening on health"
+    translation.save()
+
+    everything = client.get("/arrangementer/ical/").content
+    courses = client.get("/arrangementer/ical/?kategori=kurs").content
+    in_english = client.get("/en/arrangementer/ical/").content
+
+    assert b"Temakveld om helse" in everything
+    assert b"Temakveld om helse" not in courses
+    assert b"Theme evening on health" in in_english
