@@ -50,10 +50,14 @@ FEED_VERSION_KEY = "events:feed-version"
 
 
 def public_occurrences():
-    """Occurrences of live, public events, with what a listing shows of them."""
+    """Occurrences of live, public events, with what a listing shows of them.
+
+    The section must be published and public too: an event cannot reach the
+    public through the calendar when its section's page cannot.
+    """
     return (
         EventOccurrence.objects.public()
-        .filter(event__locale=Locale.get_default())
+        .filter(event__locale=Locale.get_default(), event__section__in=sections())
         .select_related("event", "event__category", "event__section")
         .order_by("start", "event_id")
     )
@@ -384,7 +388,7 @@ def public_event(event_id):
     """The public Norwegian event with this id, or 404."""
     event = (
         Event.objects.public()
-        .filter(pk=event_id, locale=Locale.get_default())
+        .filter(pk=event_id, locale=Locale.get_default(), section__in=sections())
         .select_related("category", "section", "image")
         .prefetch_related("languages")
         .first()

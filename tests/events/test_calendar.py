@@ -427,3 +427,25 @@ def test_feed_cache_keeps_filters_and_languages_apart(client, home, fixed_events
     assert b"Temakveld om helse" in everything
     assert b"Temakveld om helse" not in courses
     assert b"Theme evening on health" in in_english
+
+
+def test_events_of_an_unpublished_or_private_section_stay_off_public_pages(
+    client, fixed_events, places
+):
+    from wagtail.models import PageViewRestriction
+
+    client.get("/arrangementer/ical/")  # a feed in the cache must not keep them either
+    places["stovner"].unpublish()
+    PageViewRestriction.objects.create(
+        page=places["ostfold"], restriction_type=PageViewRestriction.LOGIN
+    )
+
+    found = titles(client.get("/arrangementer/"))
+    feed = client.get("/arrangementer/ical/").content.decode()
+
+    assert "Temakveld om helse" not in found  # Stovner
+    assert "Sommerfest Mysen" not in found  # Indre Østfold
+    assert "Norskkurs Oslo" in found
+    for key in ("helse", "mysen"):
+        assert fixed_events[key].title not in feed
+        assert client.get(f"/arrangementer/{fixed_events[key].pk}/").status_code == 404
