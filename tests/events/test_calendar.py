@@ -449,3 +449,32 @@ def test_events_of_an_unpublished_or_private_section_stay_off_public_pages(
     for key in ("helse", "mysen"):
         assert fixed_events[key].title not in feed
         assert client.get(f"/arrangementer/{fixed_events[key].pk}/").status_code == 404
+
+
+def test_translation_made_with_wagtail_localize_keeps_the_schedule(
+    client, home, fixed_events, calendar
+):
+    from wagtail_localize.models import StringTranslation, TranslationSource
+
+    english = Locale.objects.get(language_code="en")
+    home.copy_for_translation(english).save_revision().publish()
+    calendar.copy_for_translation(english).save_revision().publish()
+    event = fixed_events["kurs-oslo"]
+    event.save_revision().publish()
+    source, _created = TranslationSource.get_or_create_from_instance(event)
+    title = source.stringsegment_set.get(string__data="Norskkurs Oslo").string
+    StringTranslation.objects.create(
+        translation_of=title,
+        locale=english,
+        context=title.segments.first().context,
+        data="Norwegian course, Oslo",
+    )
+
+    translation, _created = source.create_or_update_translation(english)
+
+    assert translation.section_id == event.section_id
+    assert list(translation.languages.all()) == list(event.languages.all())
+    assert not translation.occurrences.exists()  # it shares its source's dates
+    html = client.get("/en/arrangementer/?kategori=kurs").content.decode()
+    assert "Norwegian course, Oslo" in html
+    assert "Norskkurs Oslo" not in html
