@@ -381,10 +381,11 @@ def test_date_list_accepts_norwegian_and_iso_dates_with_commas_and_lines():
 def test_date_list_refuses_what_is_not_a_date(text):
     field = DateListFormField(required=False)
 
-    with pytest.raises(ValidationError) as caught:
+    with translation.override("nb"), pytest.raises(ValidationError) as caught:
         field.clean(text)
 
-    (message,) = caught.value.messages
+    with translation.override("nb"):
+        (message,) = caught.value.messages
     assert "er ikke en dato. Skriv den som 24.12.2026." in message  # the editors' Norwegian
     assert "24.12.2026" in message  # shows how to write it
     assert text.split(", ")[-1] in message  # and which one is wrong
