@@ -18,6 +18,7 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.models import Locale
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.action_menu import PublishMenuItem, UnpublishMenuItem
@@ -167,13 +168,34 @@ class EventFilterSet(WagtailFilterSet):
         fields = ["category", "status", "audience"]
 
 
+def _publication_status(event):
+    # Wagtail's own status column also looks for a scheduled revision: one
+    # query per row. Events have no scheduled publishing (no PublishingPanel),
+    # so the two fields say it all.
+    if not event.live:
+        return _("draft")
+    return _("live + draft") if event.has_unpublished_changes else _("live")
+
+
 class EventViewSet(SnippetViewSet):
     """Events: each editor lists, chooses and changes only their own sections' events."""
 
     model = Event
     icon = "date"
     menu_label = _("Events")
-    list_display = ["title", "section", "start", "status"]
+    list_display = [
+        "title",
+        "section",
+        "start",
+        Column("status", label=_("Planned or cancelled"), accessor="get_status_display"),
+        StatusTagColumn(
+            "live",
+            label=_("Published"),
+            accessor=_publication_status,
+            primary=lambda event: event.live,
+            sort_key="live",
+        ),
+    ]
     filterset_class = EventFilterSet
     search_fields = ["title", "place_name", "section__title"]
     #: Search in the database, so the section filter and the search are one query.

@@ -85,7 +85,7 @@ def fixed_events(places, calendar):
 def titles(response):
     """The event titles a visitor sees in a listing, in order."""
     html = response.content.decode()
-    return re.findall(r'class="event-item__title"[^>]*><a href="[^"]+">([^<]+)</a>', html)
+    return re.findall(r'class="event-item__title"><a href="[^"]+"[^>]*>([^<]+)</a>', html)
 
 
 def test_calendar_lists_upcoming_public_events_in_date_order(client, fixed_events):
