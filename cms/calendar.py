@@ -241,12 +241,13 @@ def _midnight(day):
 def filtered(request, *, since):
     """The filter set for a request and its occurrences.
 
-    Without a date filter, only occurrences that have not ended by ``since``.
+    Only occurrences that have not ended by ``since``, unless the visitor asks
+    for a start date (``fra``) herself: "this week" is what is left of it.
     """
     filterset = EventFilter(request.GET or None, queryset=public_occurrences())
     occurrences = filterset.qs
     data = filterset.form.cleaned_data if filterset.is_bound else {}
-    if not (data.get("fra") or data.get("periode")):
+    if not data.get("fra"):
         occurrences = occurrences.filter(end__gte=since)
     return filterset, occurrences
 
@@ -323,7 +324,7 @@ def calendar_view(request, page):
         filterset=filterset,
         listing=listing,
         occurrences=with_localized_events(listing),
-        filters_applied=any(value for key, value in request.GET.items() if key != "side"),
+        filters_applied=any(request.GET.get(name) for name in EventFilter.base_filters),
         query_string=query_string,
         language_link_suffix=f"?{query_string}" if query_string else "",
     )

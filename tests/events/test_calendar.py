@@ -478,3 +478,33 @@ def test_translation_made_with_wagtail_localize_keeps_the_schedule(
     html = client.get("/en/arrangementer/?kategori=kurs").content.decode()
     assert "Norwegian course, Oslo" in html
     assert "Norskkurs Oslo" not in html
+
+
+def test_this_week_and_this_month_show_what_is_left_of_them(client, places, calendar):
+    today = timezone.localdate()
+    midnight = datetime.datetime.combine(today, datetime.time(), tzinfo=OSLO)
+
+    def event(title, days, start_hour=0, end_hour=23):
+        day = midnight + datetime.timedelta(days=days)
+        EventFactory(
+            title=title,
+            section=places["oslo"],
+            start=day + datetime.timedelta(hours=start_hour),
+            end=day + datetime.timedelta(hours=end_hour, minutes=59),
+        )
+
+    event("I dag", 0)
+    event("Om 40 dager", 40)
+    event("For en uke siden", -7)
+    sunday = 6 - today.weekday()
+    event("Søndag denne uka", sunday)
+
+    this_week = titles(client.get("/arrangementer/?periode=uke"))
+    this_month = titles(client.get("/arrangementer/?periode=maned"))
+
+    assert "I dag" in this_week
+    assert ("Søndag denne uka" in this_week) and ("Om 40 dager" not in this_week)
+    assert "For en uke siden" not in this_week
+    assert "I dag" in this_month
+    assert "Om 40 dager" not in this_month
+    assert "For en uke siden" not in this_month
