@@ -98,7 +98,8 @@ def _vevent(event, url, stamp):
     text = html_to_text(event.description)
     vevent.add("description", f"{text}\n\n{url}" if text else url)
     vevent.add("url", url)
-    vevent.add("categories", [str(event.category)])
+    # The category in the reader's language, where the calendar named it so.
+    vevent.add("categories", [getattr(event, "category_name", None) or str(event.category)])
     return vevent
 
 
