@@ -82,6 +82,22 @@ def fixed_events(places, calendar):
     }
 
 
+@pytest.fixture
+def english(home, calendar):
+    """The English locale, with the front page and the calendar translated."""
+    english = Locale.objects.get(language_code="en")
+    home.copy_for_translation(english).save_revision().publish()
+    calendar.copy_for_translation(english).save_revision().publish()
+    return english
+
+
+def translate(event, locale, title):
+    translation = event.copy_for_translation(locale)
+    translation.title = title
+    translation.save()
+    return translation
+
+
 def titles(response):
     """The event titles a visitor sees in a listing, in order."""
     html = response.content.decode()
@@ -273,15 +289,10 @@ def test_front_page_shows_the_next_events_network_wide(client, fixed_events):
 
 
 def test_translated_calendar_shows_translations_and_falls_back_to_norwegian(
-    client, home, fixed_events, calendar
+    client, fixed_events, english
 ):
-    english = Locale.objects.get(language_code="en")
-    home.copy_for_translation(english).save_revision().publish()
-    calendar.copy_for_translation(english).save_revision().publish()
     source = fixed_events["helse"]
-    translation = source.copy_for_translation(english)
-    translation.title = "Theme evening on health"
-    translation.save()
+    translate(source, english, "Theme evening on health")
 
     response = client.get("/en/arrangementer/")
 
@@ -321,16 +332,9 @@ def test_query_count_is_flat_from_10_to_500_events(client, places, calendar):
     assert count_queries() == small
 
 
-def test_a_stale_translation_shows_the_cancellation_and_new_place(
-    client, home, fixed_events, calendar
-):
-    english = Locale.objects.get(language_code="en")
-    home.copy_for_translation(english).save_revision().publish()
-    calendar.copy_for_translation(english).save_revision().publish()
+def test_a_stale_translation_shows_the_cancellation_and_new_place(client, fixed_events, english):
     source = fixed_events["helse"]
-    translation = source.copy_for_translation(english)
-    translation.title = "Theme evening on health"
-    translation.save()
+    translate(source, english, "Theme evening on health")
     # Cancelled and moved in Norwegian after the translation was made.
     source.status = EventStatus.CANCELLED
     source.place_name = "Grorud bibliotek"
@@ -412,13 +416,8 @@ def test_feed_is_cached_until_an_event_changes(client, fixed_events):
     assert b"Temakveld om helse og trivsel" in client.get("/arrangementer/ical/").content
 
 
-def test_feed_cache_keeps_filters_and_languages_apart(client, home, fixed_events, calendar):
-    english = Locale.objects.get(language_code="en")
-    home.copy_for_translation(english).save_revision().publish()
-    calendar.copy_for_translation(english).save_revision().publish()
-    translation = fixed_events["helse"].copy_for_translation(english)
-    translation.title = "Theme evening on health"
-    translation.save()
+def test_feed_cache_keeps_filters_and_languages_apart(client, fixed_events, english):
+    translate(fixed_events["helse"], english, "Theme evening on health")
 
     everything = client.get("/arrangementer/ical/").content
     courses = client.get("/arrangementer/ical/?kategori=kurs").content
@@ -451,14 +450,9 @@ def test_events_of_an_unpublished_or_private_section_stay_off_public_pages(
         assert client.get(f"/arrangementer/{fixed_events[key].pk}/").status_code == 404
 
 
-def test_translation_made_with_wagtail_localize_keeps_the_schedule(
-    client, home, fixed_events, calendar
-):
+def test_translation_made_with_wagtail_localize_keeps_the_schedule(client, fixed_events, english):
     from wagtail_localize.models import StringTranslation, TranslationSource
 
-    english = Locale.objects.get(language_code="en")
-    home.copy_for_translation(english).save_revision().publish()
-    calendar.copy_for_translation(english).save_revision().publish()
     event = fixed_events["kurs-oslo"]
     event.save_revision().publish()
     source, _created = TranslationSource.get_or_create_from_instance(event)
