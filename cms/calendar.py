@@ -399,18 +399,34 @@ def public_event(event_id):
     return event
 
 
+class OccurrenceForm(forms.Form):
+    """``?dato=2027-03-17``: the date a listing linked to, for a repeating event."""
+
+    dato = forms.DateField(required=False)
+
+
 def event_view(request, page, event_id):
     source = public_event(event_id)
     [event] = localized_events([source])
     now = timezone.now()
     upcoming = list(source.occurrences.filter(end__gte=now).order_by("start")[:10])
+    chosen = None
+    form = OccurrenceForm(request.GET)
+    if form.is_valid() and form.cleaned_data["dato"]:
+        day = form.cleaned_data["dato"]
+        if day < datetime.date.max:
+            chosen = source.occurrences.filter(
+                start__gte=_midnight(day), start__lt=_midnight(day + datetime.timedelta(days=1))
+            ).first()
     context = page.get_context(request)
     context.update(
         event=event,
         source_event=source,
         languages=list(source.languages.all()),
         upcoming=upcoming,
-        next_occurrence=upcoming[0] if upcoming else None,
+        # The date the visitor came for, or else the next one. A date the
+        # event does not happen on is not an error: the page shows the next.
+        when=chosen or (upcoming[0] if upcoming else None),
         section=source.section.specific.localized,
         language_link_suffix=f"{source.pk}/",
         subpage=event,

@@ -432,7 +432,11 @@ class Event(
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
         context["event"] = self
-        context["occurrences"] = self.occurrence_times()[:10]
+        # Unsaved rows: the preview shows the form's schedule, not the stored one.
+        context["occurrences"] = [
+            EventOccurrence(event=self, start=start, end=end)
+            for start, end in self.occurrence_times()[:10]
+        ]
         return context
 
 
@@ -470,7 +474,17 @@ class EventOccurrence(models.Model):
         indexes = [models.Index(fields=["event", "start"], name="occurrence_event_start_idx")]
 
     def __str__(self):
-        return f"{self.event} {self.start:%Y-%m-%d %H:%M}"
+        return f"{self.event} {recurrence.local(self.start):%Y-%m-%d %H:%M}"
+
+    @property
+    def local_date(self):
+        """The day it starts, in Oslo."""
+        return recurrence.local(self.start).date()
+
+    @property
+    def spans_days(self):
+        """Whether it ends on a later day than it starts, in Oslo."""
+        return recurrence.local(self.end).date() != self.local_date
 
 
 class EventIndexPage(RoutablePageMixin, Page):

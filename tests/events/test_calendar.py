@@ -502,3 +502,38 @@ def test_this_week_and_this_month_show_what_is_left_of_them(client, places, cale
     assert "I dag" in this_month
     assert "Om 40 dager" not in this_month
     assert "For en uke siden" not in this_month
+
+
+def test_admin_preview_shows_the_event_and_its_dates(rf, fixed_events):
+    event = fixed_events["helse"]
+    event.repeat, event.repeat_until = "weekly", event.start.date() + datetime.timedelta(weeks=2)
+
+    response = event.serve_preview(rf.get("/"), event.default_preview_mode)
+    html = response.render().content.decode()
+
+    assert "Temakveld om helse" in html
+    assert html.count("18:00–20:00") == 4  # "when", then three coming dates
+
+
+def test_a_listing_links_to_the_date_it_shows(client, places, calendar):
+    start = at(3, 3, 10)
+    event = EventFactory(
+        title="Trening",
+        section=places["oslo"],
+        start=start,
+        end=start + datetime.timedelta(hours=1),
+        repeat="weekly",
+        repeat_until=start.date() + datetime.timedelta(weeks=3),
+    )
+    html = client.get("/arrangementer/").content.decode()
+    assert f'href="/arrangementer/{event.pk}/?dato={YEAR}-03-17"' in html
+
+    page = client.get(f"/arrangementer/{event.pk}/?dato={YEAR}-03-17").content.decode()
+    when = page.split("<dd>", 1)[1].split("</dd>", 1)[0]
+    assert f'datetime="{YEAR}-03-17T10:00:00+01:00"' in when
+
+    for odd in ("2026-13-45", "abc", "9999-12-31", f"{YEAR}-03-18"):
+        page = client.get(f"/arrangementer/{event.pk}/?dato={odd}")
+        assert page.status_code == 200
+        when = page.content.decode().split("<dd>", 1)[1].split("</dd>", 1)[0]
+        assert f'datetime="{YEAR}-03-03T10:00:00+01:00"' in when  # the next date
