@@ -14,6 +14,7 @@ import django_filters
 from django import forms
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
@@ -228,13 +229,20 @@ class EventFilter(django_filters.FilterSet):
         return queryset.filter(end__gte=_midnight(value))
 
     def filter_to(self, queryset, name, value):
-        if value >= datetime.date.max - datetime.timedelta(days=1):
-            return queryset
-        return queryset.filter(start__lt=_midnight(value + datetime.timedelta(days=1)))
+        return queryset.filter(
+            start__lt=_midnight(min(value, LATEST_DAY) + datetime.timedelta(days=1))
+        )
+
+
+#: Dates a visitor may ask for are clamped to a span wider than any event's:
+#: year 1 or 9999 would overflow on the way between Oslo time and UTC.
+EARLIEST_DAY = datetime.date(recurrence.FIRST_YEAR - 1, 1, 1)
+LATEST_DAY = datetime.date(recurrence.LAST_YEAR + 1, 12, 31)
 
 
 def _midnight(day):
     """The start of a day in Oslo, aware."""
+    day = min(max(day, EARLIEST_DAY), LATEST_DAY)
     return recurrence.aware(datetime.datetime.combine(day, datetime.time()))
 
 
@@ -377,11 +385,18 @@ def _feed_cache_key(request):
 
 
 def forget_feeds(**kwargs):
-    """Drop every cached feed, in every app process: an event or a category changed.
+    """Drop every cached feed, in every app process: an event or a page changed.
 
-    A new version key, rather than a counter, cannot come back to an old value
-    if the cache evicts it.
+    Once now, and again when the change is committed: a feed that another
+    process builds in between still reads the old rows, and must not be
+    kept. A new random version, rather than a counter, cannot come back to an
+    old value if the cache evicts it.
     """
+    _new_feed_version()
+    transaction.on_commit(_new_feed_version)
+
+
+def _new_feed_version():
     cache.set(FEED_VERSION_KEY, uuid.uuid4().hex, None)
 
 
@@ -413,11 +428,10 @@ def event_view(request, page, event_id):
     chosen = None
     form = OccurrenceForm(request.GET)
     if form.is_valid() and form.cleaned_data["dato"]:
-        day = form.cleaned_data["dato"]
-        if day < datetime.date.max:
-            chosen = source.occurrences.filter(
-                start__gte=_midnight(day), start__lt=_midnight(day + datetime.timedelta(days=1))
-            ).first()
+        day = min(form.cleaned_data["dato"], LATEST_DAY)
+        chosen = source.occurrences.filter(
+            start__gte=_midnight(day), start__lt=_midnight(day + datetime.timedelta(days=1))
+        ).first()
     context = page.get_context(request)
     context.update(
         event=event,

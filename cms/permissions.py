@@ -124,3 +124,29 @@ class EventPermissionPolicy(BasePermissionPolicy):
 
 #: The policy for ``Event``; cms/wagtail_hooks.py registers it with Wagtail.
 event_permission_policy = EventPermissionPolicy(Event)
+
+
+class SectionEventBackend:
+    """Django's model-wide event permissions, for everyone who edits a section.
+
+    Wagtail's snippet views ask the event policy above, but wagtail-localize's
+    translation editor asks Django (``user.has_perm("cms.change_event")``).
+    This backend answers such questions with the same rule, so an editor can
+    translate her own section's events without a Django permission that would
+    reach every event; each view of one event checks the event itself
+    (``cms/wagtail_hooks.py``, ``cms/localize.py``).
+    """
+
+    def authenticate(self, request, **credentials):
+        return None  # grants permissions only; never logs anyone in
+
+    def has_perm(self, user, perm, obj=None):
+        app_label, _dot, codename = perm.partition(".")
+        action, _underscore, model_name = codename.partition("_")
+        if app_label != Event._meta.app_label or model_name != Event._meta.model_name:
+            return False
+        if obj is not None:
+            return isinstance(
+                obj, Event
+            ) and event_permission_policy.user_has_permission_for_instance(user, action, obj)
+        return event_permission_policy.user_has_permission(user, action)

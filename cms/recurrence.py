@@ -20,6 +20,11 @@ MONTHLY = "monthly"
 #: No event repeats for more than this many years: it bounds the stored rows.
 MAX_YEARS = 3
 
+#: The years the calendar takes; anything else is a typing error (and year 1
+#: or 9999 would overflow when converted between Oslo time and UTC).
+FIRST_YEAR = 2000
+LAST_YEAR = 2100
+
 
 def latest_until(first):
     """The last date an event that first happens on ``first`` may repeat until.

@@ -12,7 +12,6 @@ import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -27,8 +26,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
-from wagtail_localize.views import snippets_api, submit_translations
 
+from cms import localize
 from cms.models import Audience, Event, EventCategory, EventStatus, SpokenLanguage
 from cms.permissions import editable_sections, event_permission_policy
 
@@ -305,40 +304,12 @@ def publish_events_with_section_rights(menu_items, request, context):
     menu_items.sort(key=lambda item: item.order)
 
 
-# --- wagtail-localize's views of events ---------------------------------------------
-# wagtail-localize serves snippets outside the viewset: a JSON API that lists
-# every snippet's title to any admin user, and a "Translate" view that needs
-# only its own permission. For events they are replaced by scoped ones, at the
-# same paths and ahead of wagtail-localize's (order=-1).
-
-
-class EventSnippetsAPIViewSet(snippets_api.SnippetViewSet):
-    def get_queryset(self):
-        return event_permission_policy.instances_user_has_permission_for(
-            self.request.user, "change"
-        )
-
-
-EventSubmitTranslationView = scoped(submit_translations.SubmitSnippetTranslationView)
+# --- wagtail-localize's views of events --------------------------------------------
+# wagtail-localize serves snippets outside the viewset, checking only its own
+# or model-wide permissions. cms/localize.py wraps each route that reaches an
+# event; registered ahead of wagtail-localize's (order=-1), at the same paths.
 
 
 @hooks.register("register_admin_urls", order=-1)
-def register_scoped_localize_event_urls():
-    event = {"app_label": "cms", "model_name": "event"}
-    return [
-        path(
-            "localize/api/snippets/cms/event/",
-            EventSnippetsAPIViewSet.as_view({"get": "list"}),
-            event,
-        ),
-        path(
-            "localize/api/snippets/cms/event/<str:pk>/",
-            EventSnippetsAPIViewSet.as_view({"get": "retrieve"}),
-            event,
-        ),
-        path(
-            "localize/submit/snippet/cms/event/<str:pk>/",
-            EventSubmitTranslationView.as_view(),
-            event,
-        ),
-    ]
+def register_scoped_localize_urls():
+    return localize.urlpatterns()

@@ -40,6 +40,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms import recurrence
 from cms.fields import DateListField
+from cms.i18n import source_of
 
 #: Fields that change when an event happens.
 SCHEDULE_FIELDS = frozenset(
@@ -309,20 +310,32 @@ class Event(
             self.end = recurrence.aware(
                 datetime.datetime.combine(recurrence.local(self.end).date(), datetime.time(23, 59))
             )
+        for name in ("start", "end"):
+            value = getattr(self, name)
+            if value and not recurrence.FIRST_YEAR <= value.year <= recurrence.LAST_YEAR:
+                errors[name] = _("Check the year: the calendar takes %(first)s to %(last)s.") % {
+                    "first": recurrence.FIRST_YEAR,
+                    "last": recurrence.LAST_YEAR,
+                }
+        if errors:
+            raise ValidationError(errors)
         if self.start and self.end and self.end < self.start:
             errors["end"] = _("The event ends before it starts.")
         if self.repeat:
             errors.update(self._clean_repetition())
-        if self.section_id and not self._owner_is_section():
-            errors["section"] = _("Choose a municipality, a district or an association.")
+        if self.section_id:
+            # The Norwegian section owns events, also when its English copy was chosen.
+            self.section = source_of(self.section)
+            if not self._owner_is_section():
+                errors["section"] = _("Choose a municipality, a district or an association.")
         if errors:
             raise ValidationError(errors)
 
     def _clean_repetition(self):
         if not self.repeat_until:
             return {"repeat_until": _("A repeating event needs a last date.")}
-        if not self.start:
-            return {}
+        if not (self.start and self.end):
+            return {}  # the missing time has its own error
         first = recurrence.local(self.start).date()
         if self.repeat_until < first:
             return {"repeat_until": _("The last date is before the event starts.")}
@@ -351,6 +364,21 @@ class Event(
             update_fields = kwargs.get("update_fields")
             if update_fields is None or set(update_fields) & SCHEDULE_FIELDS:
                 self.refresh_occurrences()
+            if update_fields is None or "section" in update_fields:
+                self._move_translations()
+
+    def _move_translations(self):
+        """Give the translations their source's section at once.
+
+        wagtail-localize copies synchronised fields only when a translation is
+        synced; until then a moved event's translations would stay with, and
+        be editable by, the section it left.
+        """
+        if self.locale_id != self._default_locale_id():
+            return
+        Event.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk).exclude(
+            section_id=self.section_id
+        ).update(section_id=self.section_id)
 
     def _expand(self, excluded=None):
         return recurrence.expand(

@@ -7,101 +7,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import Locale
 
 from cms.calendar import forget_feeds
-from cms.models import Audience, EventStatus
+from cms.models import EventStatus
+from tests.events.helpers import YEAR, at, titles, translate
 from tests.factories import (
     OSLO,
-    AssociationPageFactory,
-    EventCategoryFactory,
     EventFactory,
-    EventIndexPageFactory,
-    MunicipalityPageFactory,
-    SpokenLanguageFactory,
 )
-
-YEAR = timezone.localdate().year + 2
-
-
-def at(month, day, hour=18, minute=0):
-    """A time in Oslo, two years ahead so every fixture event is upcoming."""
-    return datetime.datetime(YEAR, month, day, hour, minute, tzinfo=OSLO)
-
-
-@pytest.fixture
-def places(home):
-    oslo = MunicipalityPageFactory(parent=home, title="Oslo", slug="oslo")
-    stovner = MunicipalityPageFactory(parent=oslo, title="Stovner", slug="stovner")
-    follo = MunicipalityPageFactory(parent=home, title="Nordre Follo", slug="nordre-follo")
-    association = AssociationPageFactory(parent=follo, title="Bydelsmødre Nordre Follo")
-    ostfold = MunicipalityPageFactory(parent=home, title="Indre Østfold", slug="indre-ostfold")
-    return {
-        "oslo": oslo,
-        "stovner": stovner,
-        "follo": follo,
-        "association": association,
-        "ostfold": ostfold,
-    }
-
-
-@pytest.fixture
-def calendar(home):
-    return EventIndexPageFactory(parent=home)
-
-
-@pytest.fixture
-def fixed_events(places, calendar):
-    somali = SpokenLanguageFactory(code="so", name="somali", name_local="Soomaali")
-    arabic = SpokenLanguageFactory(code="ar", name="arabisk", name_local="العربية")
-    course = EventCategoryFactory(slug="kurs")
-    theme = EventCategoryFactory(slug="temakveld")
-
-    def event(title, section, start, category=theme, languages=(), **kwargs):
-        return EventFactory(
-            title=title,
-            section=places[section],
-            start=start,
-            end=start + datetime.timedelta(hours=2),
-            category=category,
-            languages=list(languages),
-            **kwargs,
-        )
-
-    return {
-        "helse": event("Temakveld om helse", "stovner", at(3, 2), languages=[somali]),
-        "kurs-oslo": event("Norskkurs Oslo", "oslo", at(3, 4), course, [somali, arabic]),
-        "kurs-follo": event("Norskkurs Follo", "association", at(3, 10), course, [somali]),
-        "skole": event("Skole og hjem", "follo", at(4, 1), languages=[arabic]),
-        "mysen": event("Sommerfest Mysen", "ostfold", at(6, 20), course, [somali]),
-        "avlyst": event("Avlyst temakveld", "stovner", at(3, 5), status=EventStatus.CANCELLED),
-        "frivillige": event(
-            "Opplæring for frivillige", "stovner", at(3, 3), audience=Audience.VOLUNTEERS
-        ),
-        "utkast": event("Utkast til fest", "stovner", at(3, 6), live=False),
-    }
-
-
-@pytest.fixture
-def english(home, calendar):
-    """The English locale, with the front page and the calendar translated."""
-    english = Locale.objects.get(language_code="en")
-    home.copy_for_translation(english).save_revision().publish()
-    calendar.copy_for_translation(english).save_revision().publish()
-    return english
-
-
-def translate(event, locale, title):
-    translation = event.copy_for_translation(locale)
-    translation.title = title
-    translation.save()
-    return translation
-
-
-def titles(response):
-    """The event titles a visitor sees in a listing, in order."""
-    html = response.content.decode()
-    return re.findall(r'class="event-item__title"><a href="[^"]+"[^>]*>([^<]+)</a>', html)
 
 
 def test_calendar_lists_upcoming_public_events_in_date_order(client, fixed_events):

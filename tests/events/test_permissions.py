@@ -7,115 +7,21 @@ Every view of one event is tried by the editor who may and by the one who may
 not, and the refused attempt leaves the database as it was.
 """
 
-import datetime
-
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.admin.menu import admin_menu
-from wagtail.models import GroupPagePermission, Locale
-from wagtail.test.utils.form_data import nested_form_data, rich_text
+from wagtail.models import Locale
 
 from cms.models import Event, EventStatus
 from cms.permissions import editable_sections, event_permission_policy
+from tests.events.helpers import chooser_url, event_form, snapshot, url
 from tests.factories import (
-    OSLO,
-    AssociationPageFactory,
-    EventCategoryFactory,
     EventFactory,
-    MunicipalityPageFactory,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def url(name, *args, **kwargs):
-    return reverse(f"wagtailsnippets_cms_event:{name}", args=args, kwargs=kwargs or None)
-
-
-def chooser_url(name, *args):
-    return reverse(f"wagtailsnippetchoosers_cms_event:{name}", args=args)
-
-
-def editors_of(page, name):
-    """A group with admin access and edit, add and publish rights on ``page`` and below."""
-    group = Group.objects.create(name=name)
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    for codename in ("change_page", "add_page", "publish_page"):
-        GroupPagePermission.objects.create(
-            group=group, page=page, permission=Permission.objects.get(codename=codename)
-        )
-    return group
-
-
-@pytest.fixture
-def nordre_follo(home):
-    return MunicipalityPageFactory(parent=home, title="Nordre Follo", slug="nordre-follo")
-
-
-@pytest.fixture
-def indre_ostfold(home):
-    return MunicipalityPageFactory(parent=home, title="Indre Østfold", slug="indre-ostfold")
-
-
-@pytest.fixture
-def association(nordre_follo):
-    return AssociationPageFactory(parent=nordre_follo, title="Bydelsmødre Nordre Follo")
-
-
-@pytest.fixture
-def make_user(django_user_model):
-    def make(username, *groups):
-        user = django_user_model.objects.create_user(username, f"{username}@example.no", "x")
-        user.groups.add(*groups)
-        return user
-
-    return make
-
-
-@pytest.fixture
-def nf_editor(make_user, nordre_follo):
-    return make_user("nordre-follo", editors_of(nordre_follo, "Nordre Follo"))
-
-
-@pytest.fixture
-def io_editor(make_user, indre_ostfold):
-    return make_user("indre-ostfold", editors_of(indre_ostfold, "Indre Østfold"))
-
-
-@pytest.fixture
-def root_editor(make_user, home):
-    return make_user("riks", editors_of(home, "Nasjonalt"))
-
-
-@pytest.fixture
-def no_rights(make_user):
-    """An admin user with no page rights at all."""
-    group = Group.objects.create(name="Bare innlogging")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    return make_user("ingen", group)
-
-
-@pytest.fixture
-def nf_event(nordre_follo):
-    return EventFactory(section=nordre_follo, title="Temakveld i Ski")
-
-
-@pytest.fixture
-def association_event(association):
-    return EventFactory(section=association, title="Årsmøte i foreningen")
-
-
-@pytest.fixture
-def io_event(indre_ostfold):
-    return EventFactory(section=indre_ostfold, title="Kurs i Askim")
-
-
-@pytest.fixture
-def events(nf_event, association_event, io_event):
-    return nf_event, association_event, io_event
 
 
 @pytest.fixture
@@ -130,50 +36,6 @@ def as_io(client, io_editor, events):
     """A client logged in as an Indre Østfold editor, with events in both sections."""
     client.force_login(io_editor)
     return client
-
-
-def snapshot(event):
-    """What an event looks like in the database, to show nothing changed."""
-    row = Event.objects.filter(pk=event.pk).values().first()
-    return row and {key: value for key, value in row.items() if key != "latest_revision_id"}
-
-
-def event_form(event=None, **overrides):
-    """The admin form's data for ``event``, or for a new event."""
-    start = datetime.datetime(2027, 3, 3, 18, 0, tzinfo=OSLO)
-    data = {
-        "title": "Temakveld om skolen",
-        "category": EventCategoryFactory().pk,
-        "status": EventStatus.PLANNED,
-        "section": "",
-        "start": start.strftime("%Y-%m-%d %H:%M"),
-        "end": (start + datetime.timedelta(hours=2)).strftime("%Y-%m-%d %H:%M"),
-        "repeat": "",
-        "repeat_interval": "1",
-        "repeat_until": "",
-        "excluded_dates": "",
-        "place_name": "Ski bibliotek",
-        "address": "",
-        "audience": "open",
-        "free_of_charge": "on",
-        "registration_url": "",
-        "registration_info": "",
-        "capacity": "",
-        "description": rich_text(""),
-        "image": "",
-    }
-    if event is not None:
-        data.update(
-            title=event.title,
-            category=event.category_id,
-            section=event.section_id,
-            start=event.start.astimezone(OSLO).strftime("%Y-%m-%d %H:%M"),
-            end=event.end.astimezone(OSLO).strftime("%Y-%m-%d %H:%M"),
-            place_name=event.place_name,
-            address=event.address,
-        )
-    data.update(overrides)
-    return nested_form_data(data)
 
 
 def assert_permission_denied(response):
@@ -657,15 +519,6 @@ def test_localize_api_without_section_rights(as_nf, io_event):
     listing, detail = localize_api_urls(io_event)
     assert "Kurs i Askim" not in as_nf.get(listing).content.decode()
     assert as_nf.get(detail).status_code == 404
-
-
-@pytest.fixture
-def translator(nf_editor):
-    """The Nordre Follo editor, also allowed to submit translations."""
-    group = Group.objects.create(name="Oversettere")
-    group.permissions.add(Permission.objects.get(codename="submit_translation"))
-    nf_editor.groups.add(group)
-    return nf_editor
 
 
 def submit_translation_url(event):

@@ -1,0 +1,169 @@
+"""wagtail-localize's admin routes, scoped for events.
+
+wagtail-localize checks its own global "submit translation" permission or a
+model-wide snippet permission; for an event, the event's section decides
+(``cms.permissions``). Every wagtail-localize route that reaches an event is
+wrapped here and registered at the same path ahead of wagtail-localize's own
+(``cms/wagtail_hooks.py``), so the original answers only what passes.
+
+An event another section owns answers 404, as in the events' own admin views.
+"""
+
+from functools import wraps
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.views import (
+    edit_translation,
+    report,
+    snippets_api,
+    submit_translations,
+    update_translations,
+)
+
+from cms.models import Event
+from cms.permissions import event_permission_policy
+
+
+def _may_edit(user, instance):
+    """False only for an event whose section the user may not edit."""
+    if not isinstance(instance, Event):
+        return True
+    return event_permission_policy.user_has_permission_for_instance(user, "change", instance)
+
+
+def _source_instance(source):
+    try:
+        return source.get_source_instance()
+    except ObjectDoesNotExist:
+        return None
+
+
+def _model(app_label, model_name):
+    # Django looks models up ignoring case: "cms/Event" is the event model too.
+    try:
+        return apps.get_model(app_label, model_name)
+    except (LookupError, ValueError) as error:
+        raise Http404 from error
+
+
+def _is_event(model):
+    return issubclass(model, Event)
+
+
+def guard_source(view):
+    """For routes of a translation source: refuse another section's event."""
+
+    @wraps(view)
+    def guarded(request, translation_source_id, **kwargs):
+        source = get_object_or_404(TranslationSource, pk=translation_source_id)
+        if not _may_edit(request.user, _source_instance(source)):
+            raise Http404
+        return view(request, translation_source_id=translation_source_id, **kwargs)
+
+    return guarded
+
+
+def guard_translation(view):
+    """For routes of one translation: refuse another section's event."""
+
+    @wraps(view)
+    def guarded(request, translation_id, **kwargs):
+        translation = get_object_or_404(
+            Translation.objects.select_related("source"), pk=translation_id
+        )
+        if not _may_edit(request.user, _source_instance(translation.source)):
+            raise Http404
+        return view(request, translation_id=translation_id, **kwargs)
+
+    return guarded
+
+
+class EventSnippetsAPIViewSet(snippets_api.SnippetViewSet):
+    """The translation API's list of snippets: only the events the user may edit."""
+
+    def get_queryset(self):
+        return event_permission_policy.instances_user_has_permission_for(
+            self.request.user, "change"
+        )
+
+
+def _by_model(event_view, other_view):
+    """One route for every snippet type: events get ``event_view``."""
+
+    def view(request, app_label, model_name, **kwargs):
+        chosen = event_view if _is_event(_model(app_label, model_name)) else other_view
+        return chosen(request, app_label=app_label, model_name=model_name, **kwargs)
+
+    return view
+
+
+class SubmitEventTranslationView(submit_translations.SubmitSnippetTranslationView):
+    def get_object(self):
+        event = super().get_object()
+        if not _may_edit(self.request.user, event):
+            raise Http404
+        return event
+
+
+class TranslationsReportView(report.TranslationsReportView):
+    """The translations report, without the events of other sections."""
+
+    def get_queryset(self):
+        hidden = Q(source__specific_content_type=ContentType.objects.get_for_model(Event)) & ~Q(
+            source__object_id__in=event_permission_policy.instances_user_has_permission_for(
+                self.request.user, "change"
+            ).values("translation_key")
+        )
+        return super().get_queryset().exclude(hidden).order_by("-pk")
+
+
+def urlpatterns():
+    """The scoped routes, at wagtail-localize's paths, below the admin's URL."""
+    listing = snippets_api.SnippetViewSet.as_view({"get": "list"})
+    detail = snippets_api.SnippetViewSet.as_view({"get": "retrieve"})
+    return [
+        path(
+            "localize/api/snippets/<slug:app_label>/<slug:model_name>/",
+            _by_model(EventSnippetsAPIViewSet.as_view({"get": "list"}), listing),
+        ),
+        path(
+            "localize/api/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            _by_model(EventSnippetsAPIViewSet.as_view({"get": "retrieve"}), detail),
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            _by_model(
+                SubmitEventTranslationView.as_view(),
+                submit_translations.SubmitSnippetTranslationView.as_view(),
+            ),
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            guard_source(update_translations.UpdateTranslationsView.as_view()),
+        ),
+        *(
+            path(f"localize/translate/<int:translation_id>/{route}", guard_translation(view))
+            for route, view in [
+                ("strings/<int:string_segment_id>/edit/", edit_translation.edit_string_translation),
+                ("overrides/<int:overridable_segment_id>/edit/", edit_translation.edit_override),
+                ("pofile/download/", edit_translation.download_pofile),
+                ("pofile/upload/", edit_translation.upload_pofile),
+                ("machine_translate/", edit_translation.machine_translate),
+                ("preview/", edit_translation.preview_translation),
+                ("preview/<str:mode>/", edit_translation.preview_translation),
+                ("disable/", edit_translation.stop_translation),
+            ]
+        ),
+        path("localize/reports/translations/", TranslationsReportView.as_view()),
+        path(
+            "localize/reports/translations/results/",
+            TranslationsReportView.as_view(results_only=True),
+        ),
+    ]
