@@ -13,7 +13,13 @@ class CmsConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from cms.calendar import forget_feeds
-        from cms.models import Event, EventCategory
+        from cms.models import AssociationPage, Event, EventCategory, MunicipalityPage
+        from cms.provisioning import provision_on_commit
+
+        # Every section gets its editors group and media collection, however
+        # it was saved: the admin, code, a copy or a translation.
+        for model in (MunicipalityPage, AssociationPage):
+            post_save.connect(provision_on_commit, sender=model, dispatch_uid=f"provision-{model}")
 
         # A cached iCal feed must not outlive a change to what it shows: an
         # event, a category, or a section that is unpublished, made private,

@@ -18,6 +18,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column, StatusTagColumn
+from wagtail.log_actions import LogFormatter
 from wagtail.models import Locale
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.action_menu import PublishMenuItem, UnpublishMenuItem
@@ -27,7 +28,7 @@ from wagtail.snippets.views import chooser
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms import localize
+from cms import localize, provisioning
 from cms.models import Audience, Event, EventCategory, EventStatus, SpokenLanguage
 from cms.permissions import editable_sections, event_permission_policy
 
@@ -47,6 +48,20 @@ class SpokenLanguageViewSet(SnippetViewSet):
 
 
 register_snippet(SpokenLanguageViewSet)
+
+
+# --- Sections' local roles --------------------------------------------------------
+
+
+@hooks.register("register_log_actions")
+def register_provisioning_log_action(actions):
+    @actions.register_action(provisioning.LOG_ACTION)
+    class ProvisionFormatter(LogFormatter):
+        label = _("Provision editors and media")
+
+        def format_message(self, log_entry):
+            changes = log_entry.data.get("changes", [])
+            return _("Provisioned editors and media: %(changes)s") % {"changes": "; ".join(changes)}
 
 
 # --- Events -------------------------------------------------------------------

@@ -13,6 +13,7 @@ from .languages import SpokenLanguage
 from .mixins import BodyPageMixin
 from .news import NewsIndexPage, NewsPage
 from .pages import StandardPage
+from .roles import SectionRoles
 from .sections import AssociationPage, GroupName, MunicipalityPage, Phase
 from .settings import NetworkSettings
 
@@ -32,6 +33,7 @@ __all__ = [
     "NewsPage",
     "Phase",
     "Repeat",
+    "SectionRoles",
     "SpokenLanguage",
     "StandardPage",
 ]

@@ -14,7 +14,6 @@ from calendar import monthrange
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -23,7 +22,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.actions.create import CreateAction
 from wagtail.images import get_image_model
-from wagtail.models import GroupPagePermission, Locale, Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from cms import recurrence
@@ -40,9 +39,11 @@ from cms.models import (
     NewsPage,
     Phase,
     Repeat,
+    SectionRoles,
     SpokenLanguage,
     StandardPage,
 )
+from cms.provisioning import provision_all
 from home.models import HomePage
 
 DEMO_PASSWORD = "bydelsmor-demo"  # noqa: S105 - documented demo password, demo loader only
@@ -54,8 +55,6 @@ DEMO_USERS = [
     ("redaktor-indreostfold", "Redaktør", "Indre Østfold", False, "indre-ostfold"),
 ]
 
-#: What a section's editors may do on its pages (and so on its events).
-SECTION_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 
 SPOKEN_LANGUAGES = [
     ("ar", "arabisk", "العربية"),
@@ -1129,6 +1128,10 @@ class Command(BaseCommand):
         self.network_settings(about, accessibility)
         self.translations(home, nordre_follo, event_index)
         self.events(sections)
+        # Sections provision themselves when a transaction commits; the demo
+        # runs in one, so it provisions them (and the network roles) itself.
+        for changes in provision_all().values():
+            self.created += bool(changes)
         self.users(home)
         self.log(
             f"Demo content ready ({self.created} new object(s); "
@@ -1374,27 +1377,6 @@ class Command(BaseCommand):
             self.log(f"Created the demo account {username}.")
 
     def section_editors(self, home, slug):
-        """A group that edits one section's pages, and so its events.
-
-        A stand-in until sections provision their own groups: the same name
-        and page permissions, made here only for the demo accounts.
-        """
+        """The editors group that provisioning made for the section at ``slug``."""
         section = Page.objects.child_of(home).get(slug=slug)
-        group, created = Group.objects.get_or_create(name=f"{section.title} – redaktører")
-        if created:
-            group.permissions.add(
-                Permission.objects.get(
-                    content_type__app_label="wagtailadmin", codename="access_admin"
-                )
-            )
-            for codename in SECTION_PAGE_PERMISSIONS:
-                GroupPagePermission.objects.create(
-                    group=group,
-                    page=section,
-                    permission=Permission.objects.get(
-                        content_type__app_label="wagtailcore", codename=codename
-                    ),
-                )
-            self.created += 1
-            self.log(f"Created the group {group.name}.")
-        return group
+        return SectionRoles.objects.get(section=section).editors
