@@ -26,8 +26,9 @@ $(CATALOGS): %.mo: %.po | $(STAMP)
 
 compilemessages: $(CATALOGS) ## Compile the gettext catalogs (pure Python, no msgfmt needed)
 
-migrate: install compilemessages ## Apply database migrations
+migrate: install compilemessages ## Apply database migrations, then provision the network roles and sections
 	$(MANAGE) migrate --noinput
+	$(MANAGE) provision_sections
 
 seed: migrate ## Load the demo content and demo accounts (idempotent)
 	$(MANAGE) load_demo
