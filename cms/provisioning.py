@@ -173,6 +173,15 @@ def _free_collection(source):
     return existing or root.add_child(name=source.title)
 
 
+def _give(group, permissions, changes):
+    """Add the model permissions ``group`` lacks, and say which."""
+    have = set(group.permissions.values_list("pk", flat=True))
+    for permission in permissions:
+        if permission.pk not in have:
+            group.permissions.add(permission)
+            changes.append(f"gave “{group.name}” {permission.codename}")
+
+
 def provision_network_roles():
     """The network's own groups; the changes, as text.
 
@@ -185,33 +194,46 @@ def provision_network_roles():
     national, created = Group.objects.get_or_create(name=NATIONAL_EDITORS)
     if created:
         changes.append(f"created the group “{NATIONAL_EDITORS}”")
-    national.permissions.add(
-        access,
-        *(_permission("cms", f"{action}_eventcategory") for action in ("add", "change", "delete")),
+    _give(
+        national,
+        [
+            access,
+            *(
+                _permission("cms", f"{action}_eventcategory")
+                for action in ("add", "change", "delete")
+            ),
+        ],
+        changes,
     )
     root_page = Page.get_first_root_node()
     for codename in (*EDITOR_PAGE_PERMISSIONS, "delete_page"):
-        GroupPagePermission.objects.get_or_create(
+        _, created = GroupPagePermission.objects.get_or_create(
             group=national, page=root_page, permission=_permission("wagtailcore", codename)
         )
+        if created:
+            changes.append(f"gave “{NATIONAL_EDITORS}” {codename} on every page")
     root_collection = Collection.get_first_root_node()
     for app_label, codename in (
         *EDITOR_MEDIA_PERMISSIONS,
         ("wagtailimages", "delete_image"),
         ("wagtaildocs", "delete_document"),
     ):
-        GroupCollectionPermission.objects.get_or_create(
+        _, created = GroupCollectionPermission.objects.get_or_create(
             group=national,
             collection=root_collection,
             permission=_permission(app_label, codename),
         )
+        if created:
+            changes.append(f"gave “{NATIONAL_EDITORS}” {codename} in every collection")
     translators, created = Group.objects.get_or_create(name=TRANSLATORS)
     if created:
         changes.append(f"created the group “{TRANSLATORS}”")
-    translators.permissions.add(access, _permission("wagtail_localize", "submit_translation"))
+    _give(translators, [access, _permission("wagtail_localize", "submit_translation")], changes)
     _volunteers, created = Group.objects.get_or_create(name=VOLUNTEERS)
     if created:
         changes.append(f"created the group “{VOLUNTEERS}”")
+    if not root_collection.get_children().filter(name=SHARED_COLLECTION).exists():
+        changes.append(f"created the collection “{SHARED_COLLECTION}”")
     shared_collection()
     return changes
 

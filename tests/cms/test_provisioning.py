@@ -1,0 +1,736 @@
+"""Every section gets its editors, its media collection and their rights, by itself.
+
+Saving a MunicipalityPage or an AssociationPage (in the admin, by code, as a
+translation) provisions it once the transaction commits: a group
+"<section> – redaktører" that edits the section's subtree in every locale, a
+collection "<section>" for its images and documents, the right to choose from
+the shared "Felles", the ``SectionRoles`` link, and an entry in the section's
+history. ``manage.py provision_sections`` does the same for every section and
+makes the network roles.
+
+The ``db`` fixture runs each test in a transaction that never commits, so the
+tests that rely on saving run the on-commit callbacks themselves
+(``committed``). Everything else is checked as an editor meets it: logging in,
+the page editor, the image and document listings, choosers and forms.
+"""
+
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    PageLogEntry,
+)
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from cms import provisioning
+from cms.models import MunicipalityPage, SectionRoles, StandardPage
+from cms.permissions import editable_sections, event_permission_policy
+from tests.factories import AssociationPageFactory, EventFactory, MunicipalityPageFactory
+
+pytestmark = pytest.mark.django_db
+
+Image = get_image_model()
+Document = get_document_model()
+
+PASSWORD = "et-langt-passord-for-testen"
+
+
+# --- Fixtures and helpers ------------------------------------------------------------
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run what the block leaves for the commit, as a real commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def section(home, committed):
+    """Make a section and let it provision itself, as saving it does."""
+
+    def make(title, parent=None, factory=MunicipalityPageFactory, **kwargs):
+        with committed():
+            return factory(parent=parent or home, title=title, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def nordre_follo(section):
+    return section("Nordre Follo", slug="nordre-follo")
+
+
+@pytest.fixture
+def indre_ostfold(section):
+    return section("Indre Østfold", slug="indre-ostfold")
+
+
+@pytest.fixture
+def member(django_user_model):
+    """A new user in the given groups, who logs in with PASSWORD."""
+
+    def make(username, *groups):
+        user = django_user_model.objects.create_user(username, f"{username}@example.no", PASSWORD)
+        user.groups.add(*groups)
+        return user
+
+    return make
+
+
+def editors(page):
+    return SectionRoles.objects.get(section=page).editors
+
+
+def collection_of(page):
+    return SectionRoles.objects.get(section=page).collection
+
+
+def felles():
+    return Collection.objects.get(name=provisioning.SHARED_COLLECTION)
+
+
+def login(client, user):
+    client.force_login(user)
+    return client
+
+
+def counts():
+    """How many rows of everything provisioning may create."""
+    return {
+        model.__name__: model.objects.count()
+        for model in (
+            Group,
+            Collection,
+            SectionRoles,
+            GroupPagePermission,
+            GroupCollectionPermission,
+            PageLogEntry,
+        )
+    }
+
+
+def text(response):
+    return response.content.decode()
+
+
+def assert_refused(response):
+    """Wagtail refuses with a redirect to the dashboard (or to login), or a 403/404."""
+    if response.status_code == 302:
+        assert response.url in (reverse("wagtailadmin_home"), "/") or "login" in response.url
+    else:
+        assert response.status_code in (403, 404)
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=(page.pk,))
+
+
+def add_url(model, parent):
+    return reverse("wagtailadmin_pages:add", args=("cms", model._meta.model_name, parent.pk))
+
+
+def municipality_form(**overrides):
+    data = {
+        "title": "Nordre Follo",
+        "slug": "nordre-follo",
+        "intro": "",
+        "group_name": "Bydelsmødre",
+        "phase": "1",
+        "coordinator_title": "",
+        "coordinator_email": "",
+        "coordinator_phone": "",
+        "body": streamfield([]),
+        "partners": streamfield([]),
+        "comments": inline_formset([]),
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def standard_page_form(**overrides):
+    data = {
+        "title": "Om oss",
+        "slug": "om-oss",
+        "intro": "",
+        "body": streamfield([]),
+        "comments": inline_formset([]),
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def offered_collections(form):
+    """The collections an upload form lets the user pick (one only: the field is hidden)."""
+    if "collection" in form.fields:
+        return set(form.fields["collection"].queryset)
+    return {form.instance.collection}
+
+
+def image(title, collection):
+    return Image.objects.create(title=title, file=get_test_image_file(), collection=collection)
+
+
+def image_upload():
+    return SimpleUploadedFile("kurs.png", get_test_image_file().file.getvalue(), "image/png")
+
+
+def document(title, collection):
+    upload = SimpleUploadedFile(f"{title}.txt", b"Referat fra styremotet.")
+    return Document.objects.create(title=title, file=upload, collection=collection)
+
+
+# --- Creating a section in the admin ---------------------------------------------------
+
+
+def test_create_section_in_the_admin_provisions_it(admin_client, home, committed):
+    with committed():
+        response = admin_client.post(
+            add_url(MunicipalityPage, home), municipality_form(title="Nordre Follo")
+        )
+    assert response.status_code == 302
+    page = MunicipalityPage.objects.get(title="Nordre Follo")
+    roles = SectionRoles.objects.get(section=page)
+    assert roles.editors == Group.objects.get(name="Nordre Follo – redaktører")
+    assert roles.collection == Collection.objects.get(name="Nordre Follo")
+    assert set(
+        GroupPagePermission.objects.filter(group=roles.editors).values_list(
+            "page", "permission__codename"
+        )
+    ) == {(page.pk, codename) for codename in provisioning.EDITOR_PAGE_PERMISSIONS}
+
+
+def test_edit_section_with_provisioned_group(admin_client, home, committed, member, client):
+    with committed():
+        admin_client.post(add_url(MunicipalityPage, home), municipality_form(title="Nordre Follo"))
+    page = MunicipalityPage.objects.get(title="Nordre Follo")
+    editor = member("kari", editors(page))
+    admin_client.logout()  # the same test client; now kari logs in with her password
+
+    response = client.post(
+        reverse("wagtailadmin_login"), {"username": "kari", "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+    assert client.get(edit_url(page)).status_code == 200
+    response = client.post(add_url(StandardPage, page), standard_page_form())
+    assert response.status_code == 302
+    assert StandardPage.objects.child_of(page).get().title == "Om oss"
+    assert set(editable_sections(editor)) == {page.page_ptr}
+
+
+def test_edit_section_without_provisioned_group(client, nordre_follo, indre_ostfold, member):
+    """A Nordre Follo editor can neither edit Indre Østfold nor add pages to it."""
+    login(client, member("kari", editors(nordre_follo)))
+    before = counts()
+
+    assert_refused(client.get(edit_url(indre_ostfold)))
+    response = client.post(
+        edit_url(indre_ostfold),
+        municipality_form(title="Overtatt", slug="indre-ostfold", **{"action-publish": "1"}),
+    )
+    assert_refused(response)
+    assert_refused(client.post(add_url(StandardPage, indre_ostfold), standard_page_form()))
+
+    indre_ostfold.refresh_from_db()
+    assert indre_ostfold.title == "Indre Østfold"
+    assert indre_ostfold.revisions.count() == 0
+    assert not StandardPage.objects.exists()
+    assert counts() == before
+
+
+def test_association_is_provisioned_too(nordre_follo, section):
+    association = section(
+        "Bydelsmødre Nordre Follo", parent=nordre_follo, factory=AssociationPageFactory
+    )
+    assert editors(association).name == "Bydelsmødre Nordre Follo – redaktører"
+    assert collection_of(association).name == "Bydelsmødre Nordre Follo"
+
+
+# --- Idempotency and the command ---------------------------------------------------------
+
+
+def test_provision_twice_changes_nothing_the_second_time(home):
+    page = MunicipalityPageFactory(parent=home, title="Nordre Follo")  # not committed
+    assert not SectionRoles.objects.exists()
+
+    first = provisioning.provision(page)
+    assert first
+    before = counts()
+    assert provisioning.provision(page) == []
+    assert counts() == before
+
+
+def test_provision_ignores_pages_that_are_not_sections(nordre_follo):
+    page = nordre_follo.add_child(instance=StandardPage(title="Om oss", slug="om-oss"))
+    before = counts()
+    assert provisioning.provision(page) == []
+    assert counts() == before
+
+
+def test_command_reports_changes_then_that_everything_is_in_place(home):
+    MunicipalityPageFactory(parent=home, title="Nordre Follo")  # not committed: not provisioned
+
+    out = io.StringIO()
+    call_command("provision_sections", stdout=out)
+    first = out.getvalue()
+    assert "network roles: created the group “Nasjonal redaksjon”" in first
+    assert "Nordre Follo: linked the group “Nordre Follo – redaktører”" in first
+    assert "Provisioned 1 section(s)" in first
+    assert "already in place" not in first
+    assert SectionRoles.objects.count() == 1
+
+    before = counts()
+    out = io.StringIO()
+    call_command("provision_sections", stdout=out)
+    assert out.getvalue().strip().splitlines() == [
+        "Provisioned 1 section(s): 0 change(s), everything was already in place."
+    ]
+    assert counts() == before
+
+
+def test_command_repairs_and_reports_network_roles_made_by_hand(home):
+    """Network groups made in the admin without rights get them, and the command says so."""
+    groups = [
+        Group.objects.create(name=name)
+        for name in (
+            provisioning.NATIONAL_EDITORS,
+            provisioning.TRANSLATORS,
+            provisioning.VOLUNTEERS,
+        )
+    ]
+    national, translators, _volunteers = groups
+
+    out = io.StringIO()
+    call_command("provision_sections", stdout=out)
+    report = out.getvalue()
+
+    assert GroupPagePermission.objects.filter(group=national).exists()
+    assert translators.permissions.filter(codename="submit_translation").exists()
+    assert "everything was already in place" not in report
+    assert "network roles: gave “Nasjonal redaksjon”" in report
+    assert "network roles: gave “Oversettere” submit_translation" in report
+
+    out = io.StringIO()
+    call_command("provision_sections", stdout=out)
+    assert "everything was already in place" in out.getvalue()
+
+
+# --- Renaming, moving, deleting ----------------------------------------------------------
+
+
+def test_rename_section_renames_group_and_collection(admin_client, nordre_follo, committed):
+    group, collection = editors(nordre_follo), collection_of(nordre_follo)
+    with committed():
+        response = admin_client.post(
+            edit_url(nordre_follo),
+            municipality_form(
+                title="Nordre Follo kommune", slug="nordre-follo", **{"action-publish": "1"}
+            ),
+        )
+    assert response.status_code == 302
+
+    group.refresh_from_db()
+    collection.refresh_from_db()
+    assert group.name == "Nordre Follo kommune – redaktører"
+    assert collection.name == "Nordre Follo kommune"
+    entry = (
+        PageLogEntry.objects.filter(page=nordre_follo, action=provisioning.LOG_ACTION)
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    assert entry.data["changes"] == [
+        "renamed the group “Nordre Follo – redaktører” to “Nordre Follo kommune – redaktører”",
+        "renamed the collection “Nordre Follo” to “Nordre Follo kommune”",
+    ]
+
+
+def test_draft_title_does_not_rename_group(nordre_follo, committed):
+    """Only the published title is the section's name."""
+    with committed():
+        nordre_follo.title = "Utkast til nytt navn"
+        nordre_follo.save_revision()
+    assert editors(nordre_follo).name == "Nordre Follo – redaktører"
+
+
+def test_move_district_keeps_its_editors(section, member, client):
+    oslo, bergen = section("Oslo"), section("Bergen")
+    sentrum = section("Gamle Oslo", parent=oslo)
+    kari = member("kari", editors(sentrum))
+    oslo_editor = member("ola", editors(oslo))
+    bergen_editor = member("per", editors(bergen))
+
+    sentrum.move(bergen, pos="last-child")
+    sentrum = MunicipalityPage.objects.get(pk=sentrum.pk)
+    assert sentrum.get_parent().pk == bergen.pk
+
+    login(client, kari)
+    assert client.get(edit_url(sentrum)).status_code == 200
+    assert client.get(add_url(StandardPage, sentrum)).status_code == 200
+    assert_refused(client.get(edit_url(oslo)))
+    assert_refused(client.get(edit_url(bergen)))
+    assert set(editable_sections(kari)) == {sentrum.page_ptr}
+    # The subtree now belongs to Bergen's editors, no longer to Oslo's.
+    assert set(editable_sections(bergen_editor)) == {bergen.page_ptr, sentrum.page_ptr}
+    assert set(editable_sections(oslo_editor)) == {oslo.page_ptr}
+
+
+def test_delete_section_keeps_the_group_and_its_people(
+    admin_client, nordre_follo, committed, member, django_user_model
+):
+    group = editors(nordre_follo)
+    kari = member("kari", group)
+    users = django_user_model.objects.count()
+
+    with committed():
+        response = admin_client.post(reverse("wagtailadmin_pages:delete", args=(nordre_follo.pk,)))
+    assert response.status_code == 302
+
+    assert not Page.objects.filter(pk=nordre_follo.pk).exists()
+    assert not SectionRoles.objects.exists()
+    assert Group.objects.filter(pk=group.pk).exists()
+    assert django_user_model.objects.count() == users
+    assert list(django_user_model.objects.get(pk=kari.pk).groups.all()) == [group]
+
+
+# --- Translations ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def english(home):
+    english = Locale.objects.get(language_code="en")
+    home.copy_for_translation(english).save_revision().publish()
+    return english
+
+
+def test_edit_translated_section_with_provisioned_group(
+    client, nordre_follo, indre_ostfold, english, committed, member
+):
+    with committed():
+        nf_english = nordre_follo.copy_for_translation(english)
+    assert GroupPagePermission.objects.filter(
+        group=editors(nordre_follo), page=nf_english, permission__codename="change_page"
+    ).exists()
+    assert SectionRoles.objects.count() == 2  # the copy is the same section, not a new one
+
+    login(client, member("kari", editors(nordre_follo)))
+    assert client.get(edit_url(nf_english)).status_code == 200
+
+
+def test_edit_translated_section_without_provisioned_group(
+    client, nordre_follo, indre_ostfold, english, committed, member
+):
+    with committed():
+        io_english = indre_ostfold.copy_for_translation(english)
+    login(client, member("kari", editors(nordre_follo)))
+    revisions = io_english.revisions.count()
+
+    assert_refused(client.get(edit_url(io_english)))
+    assert_refused(
+        client.post(
+            edit_url(io_english),
+            municipality_form(title="Overtatt", slug=io_english.slug, **{"action-publish": "1"}),
+        )
+    )
+    io_english.refresh_from_db()
+    assert io_english.title == "Indre Østfold"
+    assert io_english.revisions.count() == revisions
+
+
+# --- Media -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def as_nf(client, nordre_follo, indre_ostfold, member):
+    """Logged in as a Nordre Follo editor, with Indre Østfold provisioned too."""
+    return login(client, member("kari", editors(nordre_follo)))
+
+
+def test_image_listing_with_collection_right(as_nf, nordre_follo):
+    image("Ski bibliotek", collection_of(nordre_follo))
+    response = as_nf.get(reverse("wagtailimages:index"))
+    assert response.status_code == 200
+    assert "Ski bibliotek" in text(response)
+
+
+def test_image_listing_without_collection_right(as_nf, indre_ostfold):
+    image("Askim torg", collection_of(indre_ostfold))
+    image("Felles logo", felles())
+    response = as_nf.get(reverse("wagtailimages:index"))
+    assert response.status_code == 200
+    assert "Askim torg" not in text(response)
+    assert "Felles logo" not in text(response)
+
+
+def test_image_chooser_with_choose_right(as_nf, nordre_follo):
+    image("Ski bibliotek", collection_of(nordre_follo))
+    image("Felles logo", felles())
+    response = as_nf.get(reverse("wagtailimages_chooser:choose"))
+    assert response.status_code == 200
+    assert "Ski bibliotek" in text(response)
+    assert "Felles logo" in text(response)
+
+
+def test_image_chooser_without_choose_right(as_nf, indre_ostfold):
+    image("Askim torg", collection_of(indre_ostfold))
+    response = as_nf.get(reverse("wagtailimages_chooser:choose"))
+    assert response.status_code == 200
+    assert "Askim torg" not in text(response)
+
+
+def test_edit_image_with_collection_right(as_nf, nordre_follo):
+    own = image("Ski bibliotek", collection_of(nordre_follo))
+    url = reverse("wagtailimages:edit", args=(own.pk,))
+    assert as_nf.get(url).status_code == 200
+    response = as_nf.post(
+        url, {"title": "Ski bibliotek, inngang", "collection": collection_of(nordre_follo).pk}
+    )
+    assert response.status_code == 302
+    own.refresh_from_db()
+    assert own.title == "Ski bibliotek, inngang"
+
+
+@pytest.mark.parametrize("where", ["other section", "Felles"])
+def test_edit_image_without_collection_right(as_nf, indre_ostfold, where):
+    collection = collection_of(indre_ostfold) if where == "other section" else felles()
+    other = image("Askim torg", collection)
+    url = reverse("wagtailimages:edit", args=(other.pk,))
+    assert_refused(as_nf.get(url))
+    assert_refused(as_nf.post(url, {"title": "Overtatt", "collection": collection.pk}))
+    other.refresh_from_db()
+    assert other.title == "Askim torg"
+    assert other.collection == collection
+
+
+def test_upload_image_with_collection_right(as_nf, nordre_follo):
+    collection = collection_of(nordre_follo)
+    response = as_nf.post(
+        reverse("wagtailimages:add"),
+        {"title": "Kurs i Ski", "file": image_upload(), "collection": collection.pk},
+    )
+    assert response.status_code == 302
+    assert Image.objects.get(title="Kurs i Ski").collection == collection
+
+
+@pytest.mark.parametrize("where", ["other section", "Felles"])
+def test_upload_image_without_collection_right(as_nf, nordre_follo, indre_ostfold, where):
+    """The form offers no other collection; a forged choice still lands in her own."""
+    collection = collection_of(indre_ostfold) if where == "other section" else felles()
+    form = as_nf.get(reverse("wagtailimages:add")).context["form"]
+    assert collection not in offered_collections(form)
+
+    as_nf.post(
+        reverse("wagtailimages:add"),
+        {"title": "Kurs i Ski", "file": image_upload(), "collection": collection.pk},
+    )
+    assert not Image.objects.filter(collection=collection).exists()
+    assert set(Image.objects.values_list("collection", flat=True)) <= {
+        collection_of(nordre_follo).pk
+    }
+
+
+def test_document_listing_with_collection_right(as_nf, nordre_follo):
+    document("Referat Ski", collection_of(nordre_follo))
+    response = as_nf.get(reverse("wagtaildocs:index"))
+    assert response.status_code == 200
+    assert "Referat Ski" in text(response)
+
+
+def test_document_listing_without_collection_right(as_nf, indre_ostfold):
+    document("Referat Askim", collection_of(indre_ostfold))
+    document("Felles vedtekter", felles())
+    response = as_nf.get(reverse("wagtaildocs:index"))
+    assert response.status_code == 200
+    assert "Referat Askim" not in text(response)
+    assert "Felles vedtekter" not in text(response)
+
+
+def test_document_chooser_with_choose_right(as_nf, nordre_follo):
+    document("Referat Ski", collection_of(nordre_follo))
+    document("Felles vedtekter", felles())
+    response = as_nf.get(reverse("wagtaildocs_chooser:choose"))
+    assert response.status_code == 200
+    assert "Referat Ski" in text(response)
+    assert "Felles vedtekter" in text(response)
+
+
+def test_document_chooser_without_choose_right(as_nf, indre_ostfold):
+    document("Referat Askim", collection_of(indre_ostfold))
+    response = as_nf.get(reverse("wagtaildocs_chooser:choose"))
+    assert response.status_code == 200
+    assert "Referat Askim" not in text(response)
+
+
+def test_edit_document_with_collection_right(as_nf, nordre_follo):
+    own = document("Referat Ski", collection_of(nordre_follo))
+    url = reverse("wagtaildocs:edit", args=(own.pk,))
+    assert as_nf.get(url).status_code == 200
+    response = as_nf.post(
+        url, {"title": "Referat Ski, mars", "collection": collection_of(nordre_follo).pk}
+    )
+    assert response.status_code == 302
+    own.refresh_from_db()
+    assert own.title == "Referat Ski, mars"
+
+
+@pytest.mark.parametrize("where", ["other section", "Felles"])
+def test_edit_document_without_collection_right(as_nf, indre_ostfold, where):
+    collection = collection_of(indre_ostfold) if where == "other section" else felles()
+    other = document("Referat Askim", collection)
+    url = reverse("wagtaildocs:edit", args=(other.pk,))
+    assert_refused(as_nf.get(url))
+    assert_refused(as_nf.post(url, {"title": "Overtatt", "collection": collection.pk}))
+    other.refresh_from_db()
+    assert other.title == "Referat Askim"
+    assert other.collection == collection
+
+
+def test_upload_document_with_collection_right(as_nf, nordre_follo):
+    collection = collection_of(nordre_follo)
+    upload = SimpleUploadedFile("referat.txt", b"Referat fra mars.")
+    response = as_nf.post(
+        reverse("wagtaildocs:add"),
+        {"title": "Referat mars", "file": upload, "collection": collection.pk},
+    )
+    assert response.status_code == 302
+    assert Document.objects.get(title="Referat mars").collection == collection
+
+
+@pytest.mark.parametrize("where", ["other section", "Felles"])
+def test_upload_document_without_collection_right(as_nf, nordre_follo, indre_ostfold, where):
+    """The form offers no other collection; a forged choice still lands in her own."""
+    collection = collection_of(indre_ostfold) if where == "other section" else felles()
+    form = as_nf.get(reverse("wagtaildocs:add")).context["form"]
+    assert collection not in offered_collections(form)
+
+    upload = SimpleUploadedFile("referat.txt", b"Referat fra mars.")
+    as_nf.post(
+        reverse("wagtaildocs:add"),
+        {"title": "Referat mars", "file": upload, "collection": collection.pk},
+    )
+    assert not Document.objects.filter(collection=collection).exists()
+    assert set(Document.objects.values_list("collection", flat=True)) <= {
+        collection_of(nordre_follo).pk
+    }
+
+
+# --- The audit log -----------------------------------------------------------------------
+
+
+def test_provisioning_is_in_the_section_history(admin_client, home, superuser):
+    page = MunicipalityPageFactory(parent=home, title="Nordre Follo")  # not committed
+    changes = provisioning.provision(page, user=superuser)
+
+    entry = PageLogEntry.objects.get(page=page, action=provisioning.LOG_ACTION)
+    assert entry.data["changes"] == changes
+    assert entry.user == superuser
+    assert entry.timestamp is not None
+    assert "linked the group “Nordre Follo – redaktører” and the collection “Nordre Follo”" in (
+        changes
+    )
+    assert any("change_page" in change for change in changes)
+    assert any("add_image" in change for change in changes)
+
+    response = admin_client.get(reverse("wagtailadmin_pages:history", args=(page.pk,)))
+    assert response.status_code == 200
+    assert "linked the group “Nordre Follo – redaktører”" in text(response)
+    assert superuser.get_username() in text(response) or superuser.email in text(response)
+
+
+def test_nothing_to_do_is_not_logged(home):
+    page = MunicipalityPageFactory(parent=home, title="Nordre Follo")
+    provisioning.provision(page)
+    entries = PageLogEntry.objects.count()
+    provisioning.provision(page)
+    assert PageLogEntry.objects.count() == entries
+
+
+# --- Network roles -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def network(nordre_follo, indre_ostfold):
+    call_command("provision_sections", stdout=io.StringIO())
+    return {
+        name: Group.objects.get(name=name)
+        for name in (
+            provisioning.NATIONAL_EDITORS,
+            provisioning.TRANSLATORS,
+            provisioning.VOLUNTEERS,
+        )
+    }
+
+
+def test_edit_every_section_with_national_role(
+    client, network, nordre_follo, indre_ostfold, member
+):
+    national = member("nina", network[provisioning.NATIONAL_EDITORS])
+    events = [EventFactory(section=nordre_follo), EventFactory(section=indre_ostfold)]
+    login(client, national)
+    assert client.get(edit_url(nordre_follo)).status_code == 200
+    assert client.get(edit_url(indre_ostfold)).status_code == 200
+    assert set(editable_sections(national)) == {nordre_follo.page_ptr, indre_ostfold.page_ptr}
+    assert set(
+        event_permission_policy.instances_user_has_any_permission_for(national, ["change"])
+    ) == set(events)
+
+
+def test_edit_every_section_without_national_role(network, nordre_follo, indre_ostfold, member):
+    kari = member("kari", editors(nordre_follo))
+    mine = EventFactory(section=nordre_follo)
+    EventFactory(section=indre_ostfold)
+    assert set(editable_sections(kari)) == {nordre_follo.page_ptr}
+    assert set(event_permission_policy.instances_user_has_any_permission_for(kari, ["change"])) == {
+        mine
+    }
+
+
+def test_admin_access_with_editor_role(client, network, nordre_follo, member):
+    login(client, member("kari", editors(nordre_follo)))
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+
+
+def test_admin_access_without_editor_role(client, network, member):
+    """Volunteers log in to the private area, never to the admin."""
+    login(client, member("fatima", network[provisioning.VOLUNTEERS]))
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 302
+    assert "login" in response.url
+
+
+def test_submit_translation_with_translator_role(network, member):
+    translator = member("tariq", network[provisioning.TRANSLATORS])
+    assert translator.has_perm("wagtail_localize.submit_translation")
+
+
+def test_submit_translation_without_translator_role(network, nordre_follo, member):
+    assert not member("kari", editors(nordre_follo)).has_perm("wagtail_localize.submit_translation")
+
+
+# --- Two sections of one name ------------------------------------------------------------
+
+
+def test_sections_with_the_same_title_get_their_own_groups(section, member, client):
+    oslo, bergen = section("Oslo"), section("Bergen")
+    oslo_sentrum = section("Sentrum", parent=oslo, slug="sentrum")
+    bergen_sentrum = section("Sentrum", parent=bergen, slug="sentrum")
+
+    assert editors(oslo_sentrum).name == "Sentrum – redaktører"
+    assert editors(bergen_sentrum).name == "Sentrum (Bergen) – redaktører"
+    assert collection_of(oslo_sentrum) != collection_of(bergen_sentrum)
+    assert provisioning.provision(bergen_sentrum) == []  # and it stays so
+
+    login(client, member("kari", editors(bergen_sentrum)))
+    assert client.get(edit_url(bergen_sentrum)).status_code == 200
+    assert_refused(client.get(edit_url(oslo_sentrum)))
