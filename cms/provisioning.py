@@ -182,8 +182,8 @@ def _give(group, permissions, changes):
             changes.append(f"gave “{group.name}” {permission.codename}")
 
 
-def provision_network_roles():
-    """The network's own groups; the changes, as text.
+def provision_network_roles(*, user=None):
+    """The network's own groups; the changes, as text, each also in its group's history.
 
     National editors edit every page in every language (so every event) and
     all media; translators may submit translations; volunteers get no admin
@@ -229,9 +229,13 @@ def provision_network_roles():
     if created:
         changes.append(f"created the group “{TRANSLATORS}”")
     _give(translators, [access, _permission("wagtail_localize", "submit_translation")], changes)
-    _volunteers, created = Group.objects.get_or_create(name=VOLUNTEERS)
+    volunteers, created = Group.objects.get_or_create(name=VOLUNTEERS)
     if created:
         changes.append(f"created the group “{VOLUNTEERS}”")
+    for group in (national, translators, volunteers):
+        own = [change for change in changes if f"“{group.name}”" in change]
+        if own:
+            log(instance=group, action=LOG_ACTION, user=user, data={"changes": own})
     if not root_collection.get_children().filter(name=SHARED_COLLECTION).exists():
         changes.append(f"created the collection “{SHARED_COLLECTION}”")
     shared_collection()
@@ -240,7 +244,7 @@ def provision_network_roles():
 
 def provision_all(*, user=None):
     """The network roles and every section in the Norwegian tree: {what: changes}."""
-    report = {"network roles": provision_network_roles()}
+    report = {"network roles": provision_network_roles(user=user)}
     sections = (
         Page.objects.type(MunicipalityPage, AssociationPage)
         .filter(locale=Locale.get_default())

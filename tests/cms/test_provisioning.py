@@ -734,3 +734,15 @@ def test_sections_with_the_same_title_get_their_own_groups(section, member, clie
     login(client, member("kari", editors(bergen_sentrum)))
     assert client.get(edit_url(bergen_sentrum)).status_code == 200
     assert_refused(client.get(edit_url(oslo_sentrum)))
+
+
+def test_network_roles_changes_are_in_each_groups_history(db):
+    from wagtail.models import ModelLogEntry
+
+    call_command("provision_sections", stdout=io.StringIO())
+
+    national = Group.objects.get(name="Nasjonal redaksjon")
+    entry = ModelLogEntry.objects.for_instance(national).get(action="cms.provision_section")
+    assert any("change_page on every page" in change for change in entry.data["changes"])
+    call_command("provision_sections", stdout=io.StringIO())
+    assert ModelLogEntry.objects.for_instance(national).count() == 1
