@@ -29,7 +29,14 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms import localize, provisioning
-from cms.models import Audience, Event, EventCategory, EventStatus, SpokenLanguage
+from cms.models import (
+    Audience,
+    Event,
+    EventCategory,
+    EventLogEntry,
+    EventStatus,
+    SpokenLanguage,
+)
 from cms.permissions import editable_sections, event_permission_policy
 
 # Registered before any view asks for Event's policy; asking first would make
@@ -51,6 +58,12 @@ register_snippet(SpokenLanguageViewSet)
 
 
 # --- Sections' local roles --------------------------------------------------------
+
+
+@hooks.register("register_log_actions")
+def register_event_log_model(actions):
+    # Events' history in a log model of its own, filtered by section rights.
+    actions.register_model(Event, EventLogEntry)
 
 
 @hooks.register("register_log_actions")

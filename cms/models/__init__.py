@@ -1,5 +1,6 @@
 """Content models of the Bydelsmødre site, one module per concept."""
 
+from .audit import EventLogEntry
 from .events import (
     Audience,
     Event,
@@ -23,6 +24,7 @@ __all__ = [
     "Event",
     "EventCategory",
     "EventIndexPage",
+    "EventLogEntry",
     "EventOccurrence",
     "EventStatus",
     "BodyPageMixin",

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.images.models import Image
-from wagtail.models import ModelLogEntry, Page, Revision, Site
+from wagtail.models import Page, Revision, Site
 
 from cms import recurrence
 from cms.management.commands.load_demo import demo_events, next_clock_change
@@ -16,6 +16,7 @@ from cms.models import (
     Audience,
     Event,
     EventIndexPage,
+    EventLogEntry,
     EventOccurrence,
     EventStatus,
     MunicipalityPage,
@@ -180,7 +181,7 @@ def test_demo_has_published_events_everywhere(demo):
         assert event.live
         assert event.live_revision_id == event.latest_revision_id is not None
         assert not event.has_unpublished_changes
-        actions = set(ModelLogEntry.objects.for_instance(event).values_list("action", flat=True))
+        actions = set(EventLogEntry.objects.for_instance(event).values_list("action", flat=True))
         assert {"wagtail.create", "wagtail.publish"} <= actions
         assert event.occurrences.exists()
     assert events.filter(all_day=True).exists()

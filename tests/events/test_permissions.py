@@ -555,3 +555,36 @@ def test_add_form_leaves_the_choice_to_an_editor_of_two_sections(client, nf_edit
     response = client.get(reverse("wagtailsnippets_cms_event:add"))
 
     assert response.context["form"].initial["section"] is None
+
+
+def test_site_history_with_section_rights_names_own_events(client, nf_editor, nf_event):
+    nf_event.save_revision(log_action=True).publish()
+    client.force_login(nf_editor)
+
+    response = client.get(reverse("wagtailadmin_reports:site_history_results"))
+
+    assert response.status_code == 200
+    assert nf_event.title in response.content.decode()
+
+
+def test_site_history_without_section_rights_hides_other_sections_events(
+    client, nf_editor, io_event
+):
+    io_event.save_revision(log_action=True).publish()
+    client.force_login(nf_editor)
+
+    response = client.get(reverse("wagtailadmin_reports:site_history_results"))
+
+    assert io_event.title not in response.content.decode()
+
+
+def test_event_history_is_kept_per_event(client, superuser, nf_event):
+    from cms.models import EventLogEntry
+
+    nf_event.save_revision(user=superuser, log_action=True).publish(user=superuser)
+    client.force_login(superuser)
+
+    assert EventLogEntry.objects.for_instance(nf_event).filter(action="wagtail.publish").exists()
+    history = client.get(url("history", nf_event.pk))
+    assert history.status_code == 200
+    assert "wagtail.publish" in {entry.action for entry in history.context["object_list"]}
