@@ -77,14 +77,9 @@ def _vevent(event, url, stamp):
     # With METHOD, DTSTAMP is when this calendar object was made (RFC 5545
     # 3.8.7.2); LAST-MODIFIED says when the event itself changed.
     vevent.add("dtstamp", stamp)
-    # The feed shows the live version, so it changed when it was last
-    # published. Snippets have no latest_revision_created_at as pages do; a
-    # queryset may annotate it for events published without a revision.
-    modified = getattr(event, "last_published_at", None) or getattr(
-        event, "latest_revision_created_at", None
-    )
-    if modified:
-        vevent.add("last-modified", modified.astimezone(UTC))
+    # The feed shows the live version, so it changed when it was last published.
+    if event.last_published_at:
+        vevent.add("last-modified", event.last_published_at.astimezone(UTC))
     summary = event.title
     if event.is_cancelled:
         # Not every app shows STATUS:CANCELLED, so the title says it too.

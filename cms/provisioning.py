@@ -22,6 +22,7 @@ and documents follow the collection rights.
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Q
 from wagtail.log_actions import log
 from wagtail.models import (
     Collection,
@@ -64,6 +65,22 @@ def group_name(section):
     return f"{section.title} – redaktører"
 
 
+def _permissions():
+    """The permissions provisioning gives a section's group, in one query: (app, codename) → it."""
+    wanted = [
+        ("wagtailadmin", "access_admin"),
+        *(("wagtailcore", codename) for codename in EDITOR_PAGE_PERMISSIONS),
+        *EDITOR_MEDIA_PERMISSIONS,
+    ]
+    query = Q()
+    for app_label, codename in wanted:
+        query |= Q(content_type__app_label=app_label, codename=codename)
+    return {
+        (permission.content_type.app_label, permission.codename): permission
+        for permission in Permission.objects.filter(query).select_related("content_type")
+    }
+
+
 def _permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
@@ -84,30 +101,31 @@ def provision(section, *, user=None):
     if not is_section(source):
         return []
     changes = []
+    permissions = _permissions()
     with transaction.atomic():
         roles = _roles(source, changes)
         group, collection = roles.editors, roles.collection
-        access = _permission("wagtailadmin", "access_admin")
+        access = permissions["wagtailadmin", "access_admin"]
         if not group.permissions.filter(pk=access.pk).exists():
             group.permissions.add(access)
             changes.append(f"gave “{group.name}” access to the admin")
         for page in source.get_translations(inclusive=True).select_related("locale"):
             for codename in EDITOR_PAGE_PERMISSIONS:
                 _, created = GroupPagePermission.objects.get_or_create(
-                    group=group, page=page, permission=_permission("wagtailcore", codename)
+                    group=group, page=page, permission=permissions["wagtailcore", codename]
                 )
                 if created:
                     changes.append(
                         f"gave “{group.name}” {codename} on “{page.title}” "
                         f"({page.locale.language_code})"
                     )
-        for target, permissions in (
+        for target, media_permissions in (
             (collection, EDITOR_MEDIA_PERMISSIONS),
             (shared_collection(), SHARED_MEDIA_PERMISSIONS),
         ):
-            for app_label, codename in permissions:
+            for app_label, codename in media_permissions:
                 _, created = GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=target, permission=_permission(app_label, codename)
+                    group=group, collection=target, permission=permissions[app_label, codename]
                 )
                 if created:
                     changes.append(f"gave “{group.name}” {codename} in “{target.name}”")

@@ -21,7 +21,6 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Locale
 from wagtail.permissions import register_permission_policy
-from wagtail.snippets.action_menu import PublishMenuItem, UnpublishMenuItem
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser
@@ -297,39 +296,6 @@ class EventDeleteBulkAction(DeleteBulkAction):
 
 # Later than Wagtail's own snippet delete action, so this one wins for events.
 hooks.register("register_bulk_action", EventDeleteBulkAction, order=1)
-
-
-class EventPublishMenuItem(PublishMenuItem):
-    def is_shown(self, context):
-        return not context.get("locked_for_user") and event_permission_policy.user_has_permission(
-            context["request"].user, "publish"
-        )
-
-
-class EventUnpublishMenuItem(UnpublishMenuItem):
-    def is_shown(self, context):
-        return (
-            context["view"] == "edit"
-            and context["instance"].live
-            and not context.get("locked_for_user")
-            and event_permission_policy.user_has_permission(context["request"].user, "publish")
-        )
-
-
-@hooks.register("construct_snippet_action_menu")
-def publish_events_with_section_rights(menu_items, request, context):
-    """Wagtail shows Publish to holders of the Django permission; for events the section decides."""
-    if context["model"] is not Event:
-        return
-    menu_items[:] = [
-        item for item in menu_items if not isinstance(item, PublishMenuItem | UnpublishMenuItem)
-    ]
-    menu_items.extend(
-        item
-        for item in (EventUnpublishMenuItem(order=20), EventPublishMenuItem(order=30))
-        if item.is_shown(context)
-    )
-    menu_items.sort(key=lambda item: item.order)
 
 
 # --- wagtail-localize's views of events --------------------------------------------

@@ -18,7 +18,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
@@ -411,17 +410,6 @@ class Event(
     @property
     def is_cancelled(self):
         return self.status == EventStatus.CANCELLED
-
-    @property
-    def is_public(self):
-        return self.live and self.audience != Audience.VOLUNTEERS
-
-    @cached_property
-    def rule(self):
-        """The dateutil rule on naive Oslo times, or None for a single event."""
-        return recurrence.build_rule(
-            self.start, self.repeat, self.repeat_interval, self.repeat_until
-        )
 
     def schedule_text(self):
         """“Every Wednesday”, “The first Monday of every month”, or '' for a single event."""
