@@ -14,12 +14,17 @@ class CmsConfig(AppConfig):
 
         from cms.calendar import forget_feeds
         from cms.models import AssociationPage, Event, EventCategory, MunicipalityPage
-        from cms.provisioning import provision_on_commit
+        from cms.provisioning import provision_on_commit, provision_translation_trees
+        from home.models import HomePage
 
         # Every section gets its editors group and media collection, however
         # it was saved: the admin, code, a copy or a translation.
         for model in (MunicipalityPage, AssociationPage):
             post_save.connect(provision_on_commit, sender=model, dispatch_uid=f"provision-{model}")
+        # A language's first page (its home) opens its tree to its translators.
+        post_save.connect(
+            provision_translation_trees, sender=HomePage, dispatch_uid="provision-translators"
+        )
 
         # A cached iCal feed must not outlive a change to what it shows: an
         # event, a category, or a section that is unpublished, made private,

@@ -13,8 +13,9 @@ actions) asks :data:`event_permission_policy` or :func:`editable_sections`.
 """
 
 from django.conf import settings
+from django.db.models import Q
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import policy_registry
 
@@ -25,12 +26,19 @@ SECTION_ACTIONS = frozenset(
     {"add", "change", "delete", "publish", "unpublish", "lock", "unlock", "view"}
 )
 
+#: Actions that need the publish right on the section, not just edit: in a
+#: section that requires approval, editors save drafts and coordinators publish.
+PUBLISH_ACTIONS = frozenset({"publish", "unpublish"})
+
+#: What a translator may do with an event translated into one of her languages.
+TRANSLATOR_ACTIONS = frozenset({"change", "publish", "unpublish", "lock", "unlock", "view"})
+
 
 def _can_act(user):
     return user.is_authenticated and user.is_active
 
 
-def editable_sections(user):
+def editable_sections(user, action="change"):
     """The section pages, in the default locale, that ``user`` may edit.
 
     "May edit" is Wagtail's own answer for pages: a ``change_page`` permission
@@ -40,35 +48,58 @@ def editable_sections(user):
     """
     if not _can_act(user):
         return Page.objects.none()
-    pages = policy_registry.get_by_type(Page).instances_user_has_permission_for(user, "change")
+    pages = policy_registry.get_by_type(Page).instances_user_has_permission_for(user, action)
     return pages.type(MunicipalityPage, AssociationPage).filter(
         locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
     )
 
 
-def _editable_section_pages(user):
+def _editable_section_pages(user, action="change"):
     """Editable sections and their translations, so a translated event follows its source."""
     return Page.objects.filter(
-        translation_key__in=editable_sections(user).values("translation_key")
+        translation_key__in=editable_sections(user, action).values("translation_key")
     )
 
 
+def translator_locale_ids(user):
+    """The locales ``user`` translates into as a translator (``TranslatorRole``), as ids."""
+    if not _can_act(user):
+        return frozenset()
+    cached = getattr(user, "_translator_locale_ids", None)
+    if cached is None:
+        locales = Locale.objects.exclude(pk=Locale.get_default().pk)
+        if not user.is_superuser:
+            locales = locales.filter(translator_roles__group__user=user)
+        cached = frozenset(locales.values_list("pk", flat=True))
+        user._translator_locale_ids = cached
+    return cached
+
+
 class EventPermissionPolicy(BasePermissionPolicy):
-    """Events are governed by the rights on their section page.
+    """Events are governed by the rights on their section page, and by translators' languages.
 
     Every action in :data:`SECTION_ACTIONS` needs edit permission on the
-    event's section; other actions are refused. A user may act on events at
-    all if they may edit at least one section.
+    event's section, and publishing needs the publish permission there too.
+    A translator may also edit and publish an event's translation into one of
+    her languages (:data:`TRANSLATOR_ACTIONS`), whatever its section. Other
+    actions are refused.
     """
 
-    #: Attribute on the user where the ids of their sections are cached for the request.
+    #: Attribute on the user where their rights are cached for the request.
     permission_cache_name = "_event_section_ids_cache"
 
     def get_all_permissions_for_user(self, user):
-        """The ids of the section pages (any locale) whose events ``user`` may manage."""
+        """(sections they edit, sections they publish, locales they translate into), as ids.
+
+        Sections in any locale: a translated event follows its source's section.
+        """
         if not _can_act(user):
-            return frozenset()
-        return frozenset(_editable_section_pages(user).values_list("pk", flat=True))
+            return frozenset(), frozenset(), frozenset()
+        return (
+            frozenset(_editable_section_pages(user).values_list("pk", flat=True)),
+            frozenset(_editable_section_pages(user, "publish").values_list("pk", flat=True)),
+            translator_locale_ids(user),
+        )
 
     def _known(self, actions):
         return bool(SECTION_ACTIONS.intersection(actions))
@@ -77,15 +108,27 @@ class EventPermissionPolicy(BasePermissionPolicy):
         return self.user_has_any_permission(user, {action})
 
     def user_has_any_permission(self, user, actions):
+        actions = set(actions)
         if not (_can_act(user) and self._known(actions)):
             return False
-        return user.is_superuser or bool(self.get_cached_permissions_for_user(user))
+        if user.is_superuser:
+            return True
+        editable, publishable, locales = self.get_cached_permissions_for_user(user)
+        return bool(
+            (editable and not PUBLISH_ACTIONS.issuperset(actions))
+            or (publishable and PUBLISH_ACTIONS.intersection(actions))
+            or (locales and TRANSLATOR_ACTIONS.intersection(actions))
+        )
 
     def user_may_use_section(self, user, section):
         """Whether ``user`` may own events with ``section``: add them there, or move them there."""
         if not _can_act(user):
             return False
-        return user.is_superuser or section.pk in self.get_cached_permissions_for_user(user)
+        return user.is_superuser or section.pk in self.get_cached_permissions_for_user(user)[0]
+
+    def user_edits_section_of(self, user, event):
+        """Whether ``user`` may edit ``event``'s section: the section rule alone, not languages."""
+        return self.user_may_use_section(user, event.section)
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_any_permission_for_instance(user, {action}, instance)
@@ -95,16 +138,26 @@ class EventPermissionPolicy(BasePermissionPolicy):
             return False
         if user.is_superuser:
             return True
-        return instance.section_id in self.get_cached_permissions_for_user(user)
+        editable, publishable, locales = self.get_cached_permissions_for_user(user)
+        if instance.locale_id in locales and TRANSLATOR_ACTIONS.intersection(actions):
+            return True
+        if PUBLISH_ACTIONS.intersection(actions) and instance.section_id not in publishable:
+            actions = set(actions) - PUBLISH_ACTIONS
+        return bool(actions) and instance.section_id in editable
 
     def instances_user_has_any_permission_for(self, user, actions):
         events = self.model._default_manager.all()
+        actions = set(actions)
         if not (_can_act(user) and self._known(actions)):
             return events.none()
         if user.is_superuser:
             return events
-        # A subquery, so the listing stays one query however many sections.
-        return events.filter(section__in=_editable_section_pages(user))
+        # Subqueries, so the listing stays one query however many sections.
+        sections = "publish" if PUBLISH_ACTIONS.issuperset(actions & SECTION_ACTIONS) else "change"
+        allowed = Q(section__in=_editable_section_pages(user, sections))
+        if TRANSLATOR_ACTIONS.intersection(actions):
+            allowed |= Q(locale__in=translator_locale_ids(user))
+        return events.filter(allowed)
 
     def users_with_any_permission(self, actions):
         """Users who may edit some page: a superset, as for Wagtail's own page policy."""

@@ -7,9 +7,14 @@ AssociationPage in the Norwegian tree:
   publish, lock and unlock pages in the section and below, in the Norwegian
   tree and in every translated copy of the section (each locale has its own
   tree);
-- a media collection "<section>" where the group may add, edit and choose
+- a group "<section> – koordinatorer" with the same rights, who also manage
+  the section's people (``cms.people``) and approve its pages;
+- a media collection "<section>" where both groups may add, edit and choose
   images and documents, and the right to choose from the shared "Felles";
-- the link between them (``SectionRoles``), and an entry in the section's
+- if the section requires approval, a Wagtail workflow on it whose one task
+  the coordinators and national editors approve, and no publish right for
+  the editors;
+- the links between them (``SectionRoles``), and an entry in the section's
   history (Wagtail's audit log) naming every change.
 
 It is idempotent: a second run changes nothing and says so. Saving a section
@@ -20,20 +25,26 @@ actual work: events follow the page rights (``cms.permissions``), and images
 and documents follow the collection rights.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
+from django.utils import translation
 from wagtail.log_actions import log
 from wagtail.models import (
     Collection,
+    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Locale,
     Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
 )
 
 from cms.i18n import source_of
-from cms.models import AssociationPage, MunicipalityPage, SectionRoles
+from cms.models import AssociationPage, MunicipalityPage, SectionRoles, TranslatorRole
 
 #: What a section's editors may do on its pages (and so on its events).
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
@@ -53,6 +64,9 @@ SHARED_MEDIA_PERMISSIONS = (("wagtailimages", "choose_image"), ("wagtaildocs", "
 
 SHARED_COLLECTION = "Felles"
 
+#: What translators may do in the page tree of each language they translate into.
+TRANSLATOR_PAGE_PERMISSIONS = ("change_page", "publish_page")
+
 #: The audit log's name for a provisioning entry (registered in wagtail_hooks).
 LOG_ACTION = "cms.provision_section"
 
@@ -61,8 +75,12 @@ TRANSLATORS = "Oversettere"
 VOLUNTEERS = "Frivillige"
 
 
-def group_name(section):
-    return f"{section.title} – redaktører"
+EDITORS = "redaktører"
+COORDINATORS = "koordinatorer"
+
+
+def group_name(section, suffix=EDITORS):
+    return f"{section.title} – {suffix}"
 
 
 def _permissions():
@@ -96,7 +114,7 @@ def is_section(page):
 
 
 def provision(section, *, user=None):
-    """Bring a section's group, collection and rights up to date; the changes, as text."""
+    """Bring a section's groups, collection, rights and workflow up to date; the changes."""
     source = source_of(section.specific)
     if not is_section(source):
         return []
@@ -104,34 +122,101 @@ def provision(section, *, user=None):
     permissions = _permissions()
     with transaction.atomic():
         roles = _roles(source, changes)
-        group, collection = roles.editors, roles.collection
-        access = permissions["wagtailadmin", "access_admin"]
-        if not group.permissions.filter(pk=access.pk).exists():
-            group.permissions.add(access)
-            changes.append(f"gave “{group.name}” access to the admin")
-        for page in source.get_translations(inclusive=True).select_related("locale"):
-            for codename in EDITOR_PAGE_PERMISSIONS:
-                _, created = GroupPagePermission.objects.get_or_create(
-                    group=group, page=page, permission=permissions["wagtailcore", codename]
-                )
-                if created:
-                    changes.append(
-                        f"gave “{group.name}” {codename} on “{page.title}” "
-                        f"({page.locale.language_code})"
+        pages = list(source.get_translations(inclusive=True).select_related("locale"))
+        publish = permissions["wagtailcore", "publish_page"]
+        for group in (roles.editors, roles.coordinators):
+            _give(group, [permissions["wagtailadmin", "access_admin"]], changes)
+            codenames = EDITOR_PAGE_PERMISSIONS
+            if group == roles.editors and roles.requires_approval:
+                codenames = tuple(c for c in codenames if c != "publish_page")
+            _grant_pages(group, pages, [permissions["wagtailcore", c] for c in codenames], changes)
+            for target, media_permissions in (
+                (roles.collection, EDITOR_MEDIA_PERMISSIONS),
+                (shared_collection(), SHARED_MEDIA_PERMISSIONS),
+            ):
+                for app_label, codename in media_permissions:
+                    _, created = GroupCollectionPermission.objects.get_or_create(
+                        group=group, collection=target, permission=permissions[app_label, codename]
                     )
-        for target, media_permissions in (
-            (collection, EDITOR_MEDIA_PERMISSIONS),
-            (shared_collection(), SHARED_MEDIA_PERMISSIONS),
-        ):
-            for app_label, codename in media_permissions:
-                _, created = GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=target, permission=permissions[app_label, codename]
+                    if created:
+                        changes.append(f"gave “{group.name}” {codename} in “{target.name}”")
+        if roles.requires_approval:
+            # Editors submit; only the approvers (coordinators, national editors) publish.
+            taken = GroupPagePermission.objects.filter(
+                group=roles.editors, page__in=pages, permission=publish
+            )
+            for grant in taken.select_related("page__locale"):
+                changes.append(
+                    f"took publish_page on “{grant.page.title}” "
+                    f"({grant.page.locale.language_code}) from “{roles.editors.name}”"
                 )
-                if created:
-                    changes.append(f"gave “{group.name}” {codename} in “{target.name}”")
+            taken.delete()
+        _workflow(roles, source, pages, changes)
         if changes:
             log(instance=source, action=LOG_ACTION, user=user, data={"changes": changes})
     return changes
+
+
+def _grant_pages(group, pages, permissions, changes):
+    for page in pages:
+        for permission in permissions:
+            _, created = GroupPagePermission.objects.get_or_create(
+                group=group, page=page, permission=permission
+            )
+            if created:
+                changes.append(
+                    f"gave “{group.name}” {permission.codename} on “{page.title}” "
+                    f"({page.locale.language_code})"
+                )
+
+
+def workflow_name(section):
+    return f"{section.title} – godkjenning"
+
+
+def _workflow(roles, source, pages, changes):
+    """Wagtail's workflow on the section and its translations, if it requires approval.
+
+    One group approval task, for the section's coordinators and the national
+    editors. Without approval the section has no workflow link of its own and
+    its editors publish directly.
+    """
+    if not roles.requires_approval:
+        if roles.workflow is not None:
+            unlinked, _ = WorkflowPage.objects.filter(
+                page__in=pages, workflow=roles.workflow
+            ).delete()
+            if unlinked:
+                changes.append(f"stopped the workflow “{roles.workflow.name}”: editors publish")
+        return
+    name = workflow_name(source)
+    workflow = roles.workflow
+    if workflow is None:
+        workflow = Workflow.objects.create(name=name)
+        task = GroupApprovalTask.objects.create(name=name)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        roles.workflow = workflow
+        roles.save(update_fields=["workflow"])
+        changes.append(f"created the workflow “{name}”")
+    elif workflow.name != name or not workflow.active:
+        changes.append(f"renamed or reactivated the workflow “{workflow.name}” as “{name}”")
+        workflow.name, workflow.active = name, True
+        workflow.save(update_fields=["name", "active"])
+    approvers = [roles.coordinators, *Group.objects.filter(name=NATIONAL_EDITORS)]
+    for task in GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow):
+        missing = [group for group in approvers if not task.groups.filter(pk=group.pk).exists()]
+        if missing:
+            task.groups.add(*missing)
+            changes.append(
+                f"let {', '.join(f'“{group.name}”' for group in missing)} approve in “{name}”"
+            )
+    linked = dict(WorkflowPage.objects.filter(page__in=pages).values_list("page", "workflow"))
+    for page in pages:
+        if linked.get(page.pk) != workflow.pk:
+            WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+            changes.append(
+                f"put “{page.title}” ({page.locale.language_code}) under the workflow “{name}”"
+            )
 
 
 def provision_on_commit(sender, instance, raw=False, **kwargs):
@@ -151,19 +236,25 @@ def _provision_by_id(page_id):
 def _roles(source, changes):
     """The section's SectionRoles, made or renamed to match the section's title."""
     roles = (
-        SectionRoles.objects.select_related("editors", "collection").filter(section=source).first()
+        SectionRoles.objects.select_related("editors", "coordinators", "collection", "workflow")
+        .filter(section=source)
+        .first()
     )
     if roles is None:
-        group = _free_group(source)
+        group = _free_group(source, EDITORS)
         collection = _free_collection(source)
         roles = SectionRoles.objects.create(section=source, editors=group, collection=collection)
         changes.append(f"linked the group “{group.name}” and the collection “{collection.name}”")
-        return roles
-    wanted = group_name(source)
-    if roles.editors.name != wanted and not Group.objects.filter(name=wanted).exists():
-        changes.append(f"renamed the group “{roles.editors.name}” to “{wanted}”")
-        roles.editors.name = wanted
-        roles.editors.save(update_fields=["name"])
+    if roles.coordinators is None:
+        roles.coordinators = _free_group(source, COORDINATORS)
+        roles.save(update_fields=["coordinators"])
+        changes.append(f"linked the group “{roles.coordinators.name}”")
+    for group, suffix in ((roles.editors, EDITORS), (roles.coordinators, COORDINATORS)):
+        wanted = group_name(source, suffix)
+        if group.name != wanted and not Group.objects.filter(name=wanted).exists():
+            changes.append(f"renamed the group “{group.name}” to “{wanted}”")
+            group.name = wanted
+            group.save(update_fields=["name"])
     if roles.collection.name != source.title:
         changes.append(f"renamed the collection “{roles.collection.name}” to “{source.title}”")
         roles.collection.name = source.title
@@ -171,17 +262,21 @@ def _roles(source, changes):
     return roles
 
 
-def _free_group(source):
-    """The section's group: an unlinked one of its name, or a new one.
+def _free_group(source, suffix):
+    """A group for the section: an unlinked one of its name, or a new one.
 
     Two sections may share a title (a "Sentrum" district in two
     municipalities); the second gets its parent's name in brackets.
     """
-    for name in (group_name(source), f"{source.title} ({source.get_parent().title}) – redaktører"):
+    linked = Q(section_roles__isnull=False) | Q(coordinated_section__isnull=False)
+    for name in (
+        group_name(source, suffix),
+        f"{source.title} ({source.get_parent().title}) – {suffix}",
+    ):
         group, _created = Group.objects.get_or_create(name=name)
-        if not SectionRoles.objects.filter(editors=group).exists():
+        if not Group.objects.filter(linked, pk=group.pk).exists():
             return group
-    return Group.objects.create(name=f"{group_name(source)} {source.pk}")
+    return Group.objects.create(name=f"{group_name(source, suffix)} {source.pk}")
 
 
 def _free_collection(source):
@@ -204,18 +299,21 @@ def provision_network_roles(*, user=None):
     """The network's own groups; the changes, as text, each also in its group's history.
 
     National editors edit every page in every language (so every event) and
-    all media; translators may submit translations; volunteers get no admin
-    access at all (the private area uses the group).
+    all media, translate into every language and manage every section's
+    people (``cms.change_sectionroles``). "Oversettere" translate into every
+    language, "Oversettere – somali" and the like into one (``TranslatorRole``).
+    Volunteers get no admin access at all (the private area uses the group).
     """
     changes = []
     access = _permission("wagtailadmin", "access_admin")
-    national, created = Group.objects.get_or_create(name=NATIONAL_EDITORS)
-    if created:
-        changes.append(f"created the group “{NATIONAL_EDITORS}”")
+    submit = _permission("wagtail_localize", "submit_translation")
+    national = _group(NATIONAL_EDITORS, changes)
     _give(
         national,
         [
             access,
+            submit,
+            _permission("cms", "change_sectionroles"),
             *(
                 _permission("cms", f"{action}_eventcategory")
                 for action in ("add", "change", "delete")
@@ -243,14 +341,19 @@ def provision_network_roles(*, user=None):
         )
         if created:
             changes.append(f"gave “{NATIONAL_EDITORS}” {codename} in every collection")
-    translators, created = Group.objects.get_or_create(name=TRANSLATORS)
-    if created:
-        changes.append(f"created the group “{TRANSLATORS}”")
-    _give(translators, [access, _permission("wagtail_localize", "submit_translation")], changes)
-    volunteers, created = Group.objects.get_or_create(name=VOLUNTEERS)
-    if created:
-        changes.append(f"created the group “{VOLUNTEERS}”")
-    for group in (national, translators, volunteers):
+    languages = Locale.objects.exclude(pk=Locale.get_default().pk).order_by("language_code")
+    _translate_into(national, languages, changes)
+    translators = _group(TRANSLATORS, changes)
+    _give(translators, [access, submit], changes)
+    _translate_into(translators, languages, changes)
+    groups = [national, translators]
+    for locale in languages:
+        group = _group(translator_group_name(locale), changes)
+        _give(group, [access, submit], changes)
+        _translate_into(group, [locale], changes)
+        groups.append(group)
+    groups.append(_group(VOLUNTEERS, changes))
+    for group in groups:
         own = [change for change in changes if f"“{group.name}”" in change]
         if own:
             log(instance=group, action=LOG_ACTION, user=user, data={"changes": own})
@@ -258,6 +361,59 @@ def provision_network_roles(*, user=None):
         changes.append(f"created the collection “{SHARED_COLLECTION}”")
     shared_collection()
     return changes
+
+
+def translator_group_name(locale):
+    with translation.override(Locale.get_default().language_code):
+        language = dict(settings.LANGUAGES).get(locale.language_code, locale.language_code)
+        return f"{TRANSLATORS} – {str(language).lower()}"
+
+
+def _group(name, changes):
+    group, created = Group.objects.get_or_create(name=name)
+    if created:
+        changes.append(f"created the group “{name}”")
+    return group
+
+
+def _translate_into(group, locales, changes):
+    """Let ``group`` translate into ``locales``: the language rule, and edit rights there.
+
+    Each language has its own page tree; the group may edit and publish
+    there (the translated pages) and nowhere else. A language whose tree
+    does not exist yet gets the rights when its first page is made
+    (``provision_translation_trees``).
+    """
+    role, _created = TranslatorRole.objects.get_or_create(group=group)
+    have = set(role.locales.values_list("pk", flat=True))
+    for locale in locales:
+        if locale.pk not in have:
+            role.locales.add(locale)
+            changes.append(f"let “{group.name}” translate into {locale.language_code}")
+    if group.name == NATIONAL_EDITORS:
+        return  # national editors have rights on the whole tree already
+    roots = Page.objects.filter(depth=2, locale__in=locales).select_related("locale")
+    _grant_pages(
+        group,
+        roots,
+        [_permission("wagtailcore", codename) for codename in TRANSLATOR_PAGE_PERMISSIONS],
+        changes,
+    )
+
+
+def provision_translation_trees(sender=None, instance=None, created=False, raw=False, **kwargs):
+    """post_save receiver for home pages: a new language's tree gets its translators' rights."""
+    if raw or not created:
+        return
+    transaction.on_commit(_provision_translation_trees)
+
+
+def _provision_translation_trees():
+    for role in TranslatorRole.objects.select_related("group").prefetch_related("locales"):
+        changes = []
+        _translate_into(role.group, list(role.locales.all()), changes)
+        if changes:
+            log(instance=role.group, action=LOG_ACTION, data={"changes": changes})
 
 
 def provision_all(*, user=None):

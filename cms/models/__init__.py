@@ -14,7 +14,7 @@ from .languages import SpokenLanguage
 from .mixins import BodyPageMixin
 from .news import NewsIndexPage, NewsPage
 from .pages import StandardPage
-from .roles import SectionRoles
+from .roles import SectionRoles, TranslatorRole
 from .sections import AssociationPage, GroupName, MunicipalityPage, Phase
 from .settings import NetworkSettings
 
@@ -36,6 +36,7 @@ __all__ = [
     "Phase",
     "Repeat",
     "SectionRoles",
+    "TranslatorRole",
     "SpokenLanguage",
     "StandardPage",
 ]

@@ -3,11 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SectionRoles(models.Model):
-    """What provisioning made for one section: its editors group and media collection.
+    """What provisioning made for one section: its groups, media collection and workflow.
 
     One row per section page in the Norwegian tree (``cms.provisioning``). The
-    group and the collection keep the section's name; the row goes with the
-    section, while the group and its people stay.
+    groups and the collection keep the section's name; the row goes with the
+    section, while the groups and their people stay.
     """
 
     section = models.OneToOneField(
@@ -22,10 +22,35 @@ class SectionRoles(models.Model):
         on_delete=models.CASCADE,
         related_name="section_roles",
     )
+    coordinators = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("coordinators group"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="coordinated_section",
+        help_text=_("Edit and publish like the editors, approve their pages, manage the people."),
+    )
     collection = models.OneToOneField(
         "wagtailcore.Collection",
         verbose_name=_("media collection"),
         on_delete=models.CASCADE,
+        related_name="section_roles",
+    )
+    requires_approval = models.BooleanField(
+        _("requires approval"),
+        default=False,
+        help_text=_(
+            "Editors submit their pages and events; a coordinator or a national editor "
+            "publishes them."
+        ),
+    )
+    workflow = models.OneToOneField(
+        "wagtailcore.Workflow",
+        verbose_name=_("approval workflow"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="section_roles",
     )
 
@@ -35,3 +60,32 @@ class SectionRoles(models.Model):
 
     def __str__(self):
         return str(self.editors)
+
+
+class TranslatorRole(models.Model):
+    """The languages a group's members may translate into, and no others.
+
+    A translator's languages are those of every group she is in
+    (``cms.translators``). Provisioning makes "Oversettere" (every language)
+    and one group per language ("Oversettere – somali" …).
+    """
+
+    group = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("group"),
+        on_delete=models.CASCADE,
+        related_name="translator_role",
+    )
+    locales = models.ManyToManyField(
+        "wagtailcore.Locale",
+        verbose_name=_("languages"),
+        related_name="translator_roles",
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("translator role")
+        verbose_name_plural = _("translator roles")
+
+    def __str__(self):
+        return str(self.group)

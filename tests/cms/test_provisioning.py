@@ -352,6 +352,7 @@ def test_rename_section_renames_group_and_collection(admin_client, nordre_follo,
     )
     assert entry.data["changes"] == [
         "renamed the group “Nordre Follo – redaktører” to “Nordre Follo kommune – redaktører”",
+        "renamed the group “Nordre Follo – koordinatorer” to “Nordre Follo kommune – koordinatorer”",
         "renamed the collection “Nordre Follo” to “Nordre Follo kommune”",
     ]
 
