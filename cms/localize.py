@@ -1,19 +1,24 @@
-"""wagtail-localize's admin routes, scoped for events.
+"""wagtail-localize's admin routes, scoped by section and by language.
 
 wagtail-localize checks its own global "submit translation" permission or a
-model-wide snippet permission; for an event, the event's section decides
-(``cms.permissions``). Every wagtail-localize route that reaches an event is
-wrapped here and registered at the same path ahead of wagtail-localize's own
+model-wide snippet permission: anyone with it could translate any page or
+event into any language, sync every language's translations and edit their
+strings. Here the rule of ``cms.permissions.translatable_locales`` applies
+instead: a translator works in her own languages, an editor on what she
+edits. For an event, its section also decides whether it is seen at all.
+Every wagtail-localize route that creates or changes a translation is wrapped
+here and registered at the same path ahead of wagtail-localize's own
 (``cms/wagtail_hooks.py``), so the original answers only what passes.
 
-An event another section owns answers 404, as in the events' own admin views.
+An event the user may not see answers 404, as in the events' own admin views;
+a language the user does not translate into answers 403.
 """
 
 from functools import wraps
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -28,14 +33,26 @@ from wagtail_localize.views import (
 )
 
 from cms.models import Event
-from cms.permissions import event_permission_policy
+from cms.permissions import event_permission_policy, translatable_locales
 
 
-def _may_edit(user, instance):
-    """False only for an event whose section the user may not edit."""
+def _may_see(user, instance):
+    """False only for an event the user neither edits nor translates."""
     if not isinstance(instance, Event):
         return True
-    return event_permission_policy.user_has_permission_for_instance(user, "change", instance)
+    return event_permission_policy.user_has_permission_for_instance(
+        user, "change", instance
+    ) or event_permission_policy.user_edits_section_of(user, instance)
+
+
+def _check(user, instance, locales):
+    """404 for an event the user may not see; 403 unless she translates into every locale."""
+    if instance is None or not _may_see(user, instance):
+        raise Http404
+    allowed = translatable_locales(user, instance, submitting=False)
+    allowed = set(allowed.values_list("pk", flat=True))
+    if not {locale.pk for locale in locales} <= allowed:
+        raise PermissionDenied
 
 
 def _source_instance(source):
@@ -58,31 +75,55 @@ def _is_event(model):
 
 
 def guard_source(view):
-    """For routes of a translation source: refuse another section's event."""
+    """For syncing a source's translations: only if the user may update every one of them."""
 
     @wraps(view)
     def guarded(request, translation_source_id, **kwargs):
         source = get_object_or_404(TranslationSource, pk=translation_source_id)
-        if not _may_edit(request.user, _source_instance(source)):
-            raise Http404
+        targets = [
+            translation.target_locale
+            for translation in source.translations.filter(enabled=True).select_related(
+                "target_locale"
+            )
+        ]
+        _check(request.user, _source_instance(source), targets)
         return view(request, translation_source_id=translation_source_id, **kwargs)
 
     return guarded
 
 
 def guard_translation(view):
-    """For routes of one translation: refuse another section's event."""
+    """For routes of one translation: only into a language the user may translate into."""
 
     @wraps(view)
     def guarded(request, translation_id, **kwargs):
         translation = get_object_or_404(
-            Translation.objects.select_related("source"), pk=translation_id
+            Translation.objects.select_related("source", "target_locale"), pk=translation_id
         )
-        if not _may_edit(request.user, _source_instance(translation.source)):
-            raise Http404
+        _check(request.user, _source_instance(translation.source), [translation.target_locale])
         return view(request, translation_id=translation_id, **kwargs)
 
     return guarded
+
+
+class LanguageScopedSubmitMixin:
+    """Submitting for translation: only into the user's languages, and 403 if there are none."""
+
+    def get_object(self):
+        instance = super().get_object()
+        if not _may_see(self.request.user, instance):
+            raise Http404
+        if not translatable_locales(self.request.user, instance).exists():
+            raise PermissionDenied
+        return instance
+
+    def get_form(self):
+        form = super().get_form()
+        field = form.fields["locales"]
+        field.queryset = field.queryset.filter(
+            pk__in=translatable_locales(self.request.user, self.object).values("pk")
+        )
+        return form
 
 
 class EventSnippetsAPIViewSet(snippets_api.SnippetViewSet):
@@ -104,12 +145,16 @@ def _by_model(event_view, other_view):
     return view
 
 
-class SubmitEventTranslationView(submit_translations.SubmitSnippetTranslationView):
-    def get_object(self):
-        event = super().get_object()
-        if not _may_edit(self.request.user, event):
-            raise Http404
-        return event
+class SubmitSnippetTranslationView(
+    LanguageScopedSubmitMixin, submit_translations.SubmitSnippetTranslationView
+):
+    pass
+
+
+class SubmitPageTranslationView(
+    LanguageScopedSubmitMixin, submit_translations.SubmitPageTranslationView
+):
+    pass
 
 
 class TranslationsReportView(report.TranslationsReportView):
@@ -137,12 +182,10 @@ def urlpatterns():
             "localize/api/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/",
             _by_model(EventSnippetsAPIViewSet.as_view({"get": "retrieve"}), detail),
         ),
+        path("localize/submit/page/<int:page_id>/", SubmitPageTranslationView.as_view()),
         path(
             "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
-            _by_model(
-                SubmitEventTranslationView.as_view(),
-                submit_translations.SubmitSnippetTranslationView.as_view(),
-            ),
+            SubmitSnippetTranslationView.as_view(),
         ),
         path(
             "localize/update/<int:translation_source_id>/",

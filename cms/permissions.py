@@ -175,6 +175,35 @@ class EventPermissionPolicy(BasePermissionPolicy):
         return policy_registry.get_by_type(Page)
 
 
+def translatable_locales(user, instance, *, submitting=True):
+    """The languages ``user`` may translate ``instance`` (a page or a snippet) into.
+
+    A translator translates anything into her own languages (``TranslatorRole``).
+    Someone who edits the thing itself works on its translations into every
+    language (a section's editors edit its translated copies anyway), and
+    starts new ones (``submitting``) if she may submit translations at all.
+    Nobody else translates anything.
+    """
+    locales = Locale.objects.exclude(pk=instance.locale_id)
+    if not _can_act(user):
+        return locales.none()
+    if user.is_superuser or (
+        _edits(user, instance)
+        and (not submitting or user.has_perm("wagtail_localize.submit_translation"))
+    ):
+        return locales
+    return locales.filter(pk__in=translator_locale_ids(user))
+
+
+def _edits(user, instance):
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_edit()
+    if isinstance(instance, Event):
+        return event_permission_policy.user_edits_section_of(user, instance)
+    meta = instance._meta
+    return user.has_perm(f"{meta.app_label}.change_{meta.model_name}")
+
+
 #: The policy for ``Event``; cms/wagtail_hooks.py registers it with Wagtail.
 event_permission_policy = EventPermissionPolicy(Event)
 

@@ -12,10 +12,12 @@ import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.log_actions import LogFormatter
@@ -27,7 +29,7 @@ from wagtail.snippets.views import chooser
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms import localize, provisioning
+from cms import handover, localize, people, provisioning
 from cms.models import (
     Audience,
     Event,
@@ -74,6 +76,48 @@ def register_provisioning_log_action(actions):
         def format_message(self, log_entry):
             changes = log_entry.data.get("changes", [])
             return _("Provisioned editors and media: %(changes)s") % {"changes": "; ".join(changes)}
+
+    @actions.register_action(people.LOG_ACTION)
+    class PeopleFormatter(LogFormatter):
+        label = _("Change a section's people")
+
+        def format_message(self, log_entry):
+            changes = log_entry.data.get("changes", [])
+            return _("Changed the section's people: %(changes)s") % {"changes": "; ".join(changes)}
+
+    @actions.register_action(handover.LOG_ACTION)
+    class HandOverFormatter(LogFormatter):
+        label = _("Hand over to the association")
+
+        def format_message(self, log_entry):
+            changes = log_entry.data.get("changes", [])
+            return _("Handed over to the association: %(changes)s") % {
+                "changes": "; ".join(changes)
+            }
+
+
+@hooks.register("register_admin_urls")
+def register_people_urls():
+    return [
+        path("seksjoner/", people.SectionListView.as_view(), name="cms_sections"),
+        path(
+            "seksjoner/<int:section_id>/",
+            people.SectionPeopleView.as_view(),
+            name="cms_section_people",
+        ),
+    ]
+
+
+class SectionsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return people.managed_sections(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_sections_menu_item():
+    return SectionsMenuItem(
+        _("Sections and people"), reverse("cms_sections"), icon_name="group", order=850
+    )
 
 
 # --- Events -------------------------------------------------------------------

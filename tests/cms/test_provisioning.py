@@ -21,174 +21,40 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import (
     Collection,
-    GroupCollectionPermission,
     GroupPagePermission,
     Locale,
     Page,
     PageLogEntry,
 )
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from cms import provisioning
 from cms.models import MunicipalityPage, SectionRoles, StandardPage
 from cms.permissions import editable_sections, event_permission_policy
+from tests.cms.helpers import (
+    PASSWORD,
+    Document,
+    Image,
+    add_url,
+    assert_refused,
+    collection_of,
+    counts,
+    document,
+    edit_url,
+    editors,
+    felles,
+    image,
+    image_upload,
+    login,
+    municipality_form,
+    offered_collections,
+    standard_page_form,
+    text,
+)
 from tests.factories import AssociationPageFactory, EventFactory, MunicipalityPageFactory
 
 pytestmark = pytest.mark.django_db
-
-Image = get_image_model()
-Document = get_document_model()
-
-PASSWORD = "et-langt-passord-for-testen"
-
-
-# --- Fixtures and helpers ------------------------------------------------------------
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run what the block leaves for the commit, as a real commit would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
-def section(home, committed):
-    """Make a section and let it provision itself, as saving it does."""
-
-    def make(title, parent=None, factory=MunicipalityPageFactory, **kwargs):
-        with committed():
-            return factory(parent=parent or home, title=title, **kwargs)
-
-    return make
-
-
-@pytest.fixture
-def nordre_follo(section):
-    return section("Nordre Follo", slug="nordre-follo")
-
-
-@pytest.fixture
-def indre_ostfold(section):
-    return section("Indre Østfold", slug="indre-ostfold")
-
-
-@pytest.fixture
-def member(django_user_model):
-    """A new user in the given groups, who logs in with PASSWORD."""
-
-    def make(username, *groups):
-        user = django_user_model.objects.create_user(username, f"{username}@example.no", PASSWORD)
-        user.groups.add(*groups)
-        return user
-
-    return make
-
-
-def editors(page):
-    return SectionRoles.objects.get(section=page).editors
-
-
-def collection_of(page):
-    return SectionRoles.objects.get(section=page).collection
-
-
-def felles():
-    return Collection.objects.get(name=provisioning.SHARED_COLLECTION)
-
-
-def login(client, user):
-    client.force_login(user)
-    return client
-
-
-def counts():
-    """How many rows of everything provisioning may create."""
-    return {
-        model.__name__: model.objects.count()
-        for model in (
-            Group,
-            Collection,
-            SectionRoles,
-            GroupPagePermission,
-            GroupCollectionPermission,
-            PageLogEntry,
-        )
-    }
-
-
-def text(response):
-    return response.content.decode()
-
-
-def assert_refused(response):
-    """Wagtail refuses with a redirect to the dashboard (or to login), or a 403/404."""
-    if response.status_code == 302:
-        assert response.url in (reverse("wagtailadmin_home"), "/") or "login" in response.url
-    else:
-        assert response.status_code in (403, 404)
-
-
-def edit_url(page):
-    return reverse("wagtailadmin_pages:edit", args=(page.pk,))
-
-
-def add_url(model, parent):
-    return reverse("wagtailadmin_pages:add", args=("cms", model._meta.model_name, parent.pk))
-
-
-def municipality_form(**overrides):
-    data = {
-        "title": "Nordre Follo",
-        "slug": "nordre-follo",
-        "intro": "",
-        "group_name": "Bydelsmødre",
-        "phase": "1",
-        "coordinator_title": "",
-        "coordinator_email": "",
-        "coordinator_phone": "",
-        "body": streamfield([]),
-        "partners": streamfield([]),
-        "comments": inline_formset([]),
-    }
-    data.update(overrides)
-    return nested_form_data(data)
-
-
-def standard_page_form(**overrides):
-    data = {
-        "title": "Om oss",
-        "slug": "om-oss",
-        "intro": "",
-        "body": streamfield([]),
-        "comments": inline_formset([]),
-    }
-    data.update(overrides)
-    return nested_form_data(data)
-
-
-def offered_collections(form):
-    """The collections an upload form lets the user pick (one only: the field is hidden)."""
-    if "collection" in form.fields:
-        return set(form.fields["collection"].queryset)
-    return {form.instance.collection}
-
-
-def image(title, collection):
-    return Image.objects.create(title=title, file=get_test_image_file(), collection=collection)
-
-
-def image_upload():
-    return SimpleUploadedFile("kurs.png", get_test_image_file().file.getvalue(), "image/png")
-
-
-def document(title, collection):
-    upload = SimpleUploadedFile(f"{title}.txt", b"Referat fra styremotet.")
-    return Document.objects.create(title=title, file=upload, collection=collection)
 
 
 # --- Creating a section in the admin ---------------------------------------------------
@@ -352,7 +218,8 @@ def test_rename_section_renames_group_and_collection(admin_client, nordre_follo,
     )
     assert entry.data["changes"] == [
         "renamed the group “Nordre Follo – redaktører” to “Nordre Follo kommune – redaktører”",
-        "renamed the group “Nordre Follo – koordinatorer” to “Nordre Follo kommune – koordinatorer”",
+        "renamed the group “Nordre Follo – koordinatorer” to "
+        "“Nordre Follo kommune – koordinatorer”",
         "renamed the collection “Nordre Follo” to “Nordre Follo kommune”",
     ]
 
@@ -658,19 +525,6 @@ def test_nothing_to_do_is_not_logged(home):
 
 
 # --- Network roles -----------------------------------------------------------------------
-
-
-@pytest.fixture
-def network(nordre_follo, indre_ostfold):
-    call_command("provision_sections", stdout=io.StringIO())
-    return {
-        name: Group.objects.get(name=name)
-        for name in (
-            provisioning.NATIONAL_EDITORS,
-            provisioning.TRANSLATORS,
-            provisioning.VOLUNTEERS,
-        )
-    }
 
 
 def test_edit_every_section_with_national_role(

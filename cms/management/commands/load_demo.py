@@ -14,6 +14,7 @@ from calendar import monthrange
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -43,16 +44,20 @@ from cms.models import (
     SpokenLanguage,
     StandardPage,
 )
-from cms.provisioning import provision_all
+from cms.provisioning import NATIONAL_EDITORS, provision_all
 from home.models import HomePage
 
 DEMO_PASSWORD = "bydelsmor-demo"  # noqa: S105 - documented demo password, demo loader only
 
 DEMO_USERS = [
-    # username, first name, last name, superuser, slug of the section they edit
+    # username, first name, last name, superuser, their role: "<role>:<section slug>"
+    # for a section's editors or coordinators, "group:<name>" for a network group
     ("admin", "Admin", "Demo", True, None),
-    ("redaktor-nordrefollo", "Redaktør", "Nordre Follo", False, "nordre-follo"),
-    ("redaktor-indreostfold", "Redaktør", "Indre Østfold", False, "indre-ostfold"),
+    ("redaktor-nordrefollo", "Redaktør", "Nordre Follo", False, "editors:nordre-follo"),
+    ("redaktor-indreostfold", "Redaktør", "Indre Østfold", False, "editors:indre-ostfold"),
+    ("koordinator-nordrefollo", "Koordinator", "Nordre Follo", False, "coordinators:nordre-follo"),
+    ("nasjonal-redaktor", "Nasjonal", "Redaktør", False, f"group:{NATIONAL_EDITORS}"),
+    ("oversetter-somali", "Oversetter", "Somali", False, "group:Oversettere – somali"),
 ]
 
 
@@ -1355,11 +1360,11 @@ class Command(BaseCommand):
 
     def users(self, home):
         User = get_user_model()
-        for username, first_name, last_name, is_superuser, section_slug in DEMO_USERS:
+        for username, first_name, last_name, is_superuser, role in DEMO_USERS:
             existing = User.objects.filter(username=username).first()
             if existing is not None:
-                if section_slug:
-                    existing.groups.add(self.section_editors(home, section_slug))
+                if role:
+                    existing.groups.add(self.group_for(home, role))
                 continue
             user = User(
                 username=username,
@@ -1371,12 +1376,15 @@ class Command(BaseCommand):
             )
             user.set_password(DEMO_PASSWORD)
             user.save()
-            if section_slug:
-                user.groups.add(self.section_editors(home, section_slug))
+            if role:
+                user.groups.add(self.group_for(home, role))
             self.created += 1
             self.log(f"Created the demo account {username}.")
 
-    def section_editors(self, home, slug):
-        """The editors group that provisioning made for the section at ``slug``."""
-        section = Page.objects.child_of(home).get(slug=slug)
-        return SectionRoles.objects.get(section=section).editors
+    def group_for(self, home, role):
+        """The group for a demo role: a network group, or one that provisioning made."""
+        kind, _colon, name = role.partition(":")
+        if kind == "group":
+            return Group.objects.get(name=name)
+        roles = SectionRoles.objects.get(section=Page.objects.child_of(home).get(slug=name))
+        return roles.editors if kind == "editors" else roles.coordinators

@@ -1,0 +1,101 @@
+"""Phase four: a municipality's group becomes a local association.
+
+``hand_over(municipality)`` makes the AssociationPage below the municipality
+if there is none (live, so the events it takes over stay on the public
+calendar), provisions its board's group and media collection, and moves the
+municipality's future events to it, drafts and translations included. Each
+event's history and both sections' histories say what moved, who did it and
+when.
+
+The municipality's groups keep their rights: Wagtail's page permissions are
+inherited down the tree, and the association sits below its municipality, so
+the coordinators go on seeing (and may still edit) what they handed over.
+Wagtail has no "deny" to make that read-only, and we did not write one.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.log_actions import log
+
+from cms import provisioning
+from cms.i18n import source_of
+from cms.models import AssociationPage, Event, MunicipalityPage
+
+#: The audit log's name for a hand-over entry (registered in wagtail_hooks).
+LOG_ACTION = "cms.hand_over"
+
+
+class HandOverError(ValueError):
+    """The page cannot be handed over; the message says why, for the editor."""
+
+
+def association_title(municipality):
+    return f"Bydelsmødre {municipality.title}"
+
+
+def hand_over(municipality, *, user=None, title=None, now=None):
+    """Hand ``municipality`` to its association; (association, changes as text)."""
+    source = source_of(municipality.specific)
+    if not isinstance(source, MunicipalityPage):
+        raise HandOverError(f"“{source.title}” is not a municipality or district.")
+    now = now or timezone.now()
+    changes = []
+    with transaction.atomic():
+        association = _association(source, title, user, changes)
+        changes += provisioning.provision(association, user=user)
+        events = (
+            Event.objects.filter(section=source, locale=source.locale, occurrences__end__gte=now)
+            .distinct()
+            .order_by("start", "pk")
+        )
+        moved = [_move(event, source, association, user) for event in events]
+        if moved:
+            changes.append(
+                f"moved {len(moved)} future event(s) from “{source.title}” to "
+                f"“{association.title}”: " + "; ".join(moved)
+            )
+        for page in (source, association):
+            log(instance=page, action=LOG_ACTION, user=user, data={"changes": changes})
+    return association, changes
+
+
+def _association(source, title, user, changes):
+    existing = AssociationPage.objects.child_of(source).order_by("path").first()
+    if existing is not None:
+        return existing
+    title = title or association_title(source)
+    slug = slugify(title) or "forening"
+    taken = set(source.get_children().values_list("slug", flat=True))
+    while slug in taken:
+        slug = f"{slug}-forening"
+    association = source.add_child(
+        instance=AssociationPage(
+            title=title,
+            slug=slug,
+            locale=source.locale,
+            owner=user,
+            intro=f"{title} er en frivillig forening som driver Bydelsmødre videre.",
+        )
+    )
+    association.save_revision(user=user, log_action=True).publish(user=user)
+    changes.append(f"created and published the association page “{title}”")
+    return association
+
+
+def _move(event, source, association, user):
+    """Give ``event`` (and its translations and its latest draft) to ``association``."""
+    event.section = association
+    event.save(update_fields=["section"])  # also moves its translations
+    revision = event.latest_revision
+    if revision is not None and revision.content.get("section") == source.pk:
+        # A draft still naming the old section would move the event back when published.
+        revision.content["section"] = association.pk
+        revision.save(update_fields=["content"])
+    log(
+        instance=event,
+        action=LOG_ACTION,
+        user=user,
+        data={"changes": [f"moved from “{source.title}” to “{association.title}”"]},
+    )
+    return f"“{event.title}”"
