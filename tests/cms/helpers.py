@@ -11,11 +11,13 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     PageLogEntry,
+    Workflow,
+    WorkflowPage,
 )
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from cms import provisioning
-from cms.models import SectionRoles
+from cms.models import SectionRoles, TranslatorRole
 
 Image = get_image_model()
 Document = get_document_model()
@@ -51,6 +53,9 @@ def counts():
             GroupPagePermission,
             GroupCollectionPermission,
             PageLogEntry,
+            Workflow,
+            WorkflowPage,
+            TranslatorRole,
         )
     }
 

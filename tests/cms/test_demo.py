@@ -114,10 +114,34 @@ def test_demo_has_real_content(client, demo):
 def test_demo_accounts_log_in(client, demo):
     assert client.login(username="admin", password="bydelsmor-demo")
     assert client.get("/admin/").status_code == 200
-    for username in ["redaktor-nordrefollo", "redaktor-indreostfold"]:
+    for username in [
+        "redaktor-nordrefollo",
+        "redaktor-indreostfold",
+        "koordinator-nordrefollo",
+        "nasjonal-redaktor",
+        "oversetter-somali",
+    ]:
         user = get_user_model().objects.get(username=username)
         assert user.check_password("bydelsmor-demo")
         assert not user.is_superuser
+        assert client.login(username=username, password="bydelsmor-demo")
+        assert client.get("/admin/").status_code == 200
+
+
+def test_demo_accounts_have_their_roles(demo):
+    from cms.models import SectionRoles
+
+    def groups(username):
+        user = get_user_model().objects.get(username=username)
+        return set(user.groups.values_list("name", flat=True))
+
+    nordre_follo = SectionRoles.objects.get(section__slug="nordre-follo")
+    indre_ostfold = SectionRoles.objects.get(section__slug="indre-ostfold")
+    assert groups("redaktor-nordrefollo") == {nordre_follo.editors.name}
+    assert groups("redaktor-indreostfold") == {indre_ostfold.editors.name}
+    assert groups("koordinator-nordrefollo") == {nordre_follo.coordinators.name}
+    assert groups("nasjonal-redaktor") == {"Nasjonal redaksjon"}
+    assert groups("oversetter-somali") == {"Oversettere – somali"}
 
 
 def test_demo_section_editor_sees_only_her_own_events(client, demo):

@@ -23,10 +23,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import (
     Collection,
+    GroupCollectionPermission,
     GroupPagePermission,
     Locale,
     Page,
     PageLogEntry,
+    WorkflowPage,
 )
 
 from cms import provisioning
@@ -601,3 +603,113 @@ def test_network_roles_changes_are_in_each_groups_history(db):
     assert any("change_page on every page" in change for change in entry.data["changes"])
     call_command("provision_sections", stdout=io.StringIO())
     assert ModelLogEntry.objects.for_instance(national).count() == 1
+
+
+# --- Coordinators and the approval workflow ---------------------------------------------
+
+
+def roles_of(page):
+    return SectionRoles.objects.select_related("editors", "coordinators").get(section=page)
+
+
+def page_rights(group, page):
+    return set(
+        GroupPagePermission.objects.filter(group=group, page=page).values_list(
+            "permission__codename", flat=True
+        )
+    )
+
+
+def require_approval(page, wanted=True):
+    roles = roles_of(page)
+    roles.requires_approval = wanted
+    roles.save()
+    return provisioning.provision(page)
+
+
+def test_section_gets_a_coordinators_group_with_the_editors_rights(nordre_follo):
+    roles = roles_of(nordre_follo)
+
+    assert roles.coordinators.name == "Nordre Follo – koordinatorer"
+    assert page_rights(roles.coordinators, nordre_follo) == set(
+        provisioning.EDITOR_PAGE_PERMISSIONS
+    )
+    assert page_rights(roles.coordinators, nordre_follo) == page_rights(roles.editors, nordre_follo)
+    assert GroupCollectionPermission.objects.filter(
+        group=roles.coordinators, collection=roles.collection
+    ).count() == len(provisioning.EDITOR_MEDIA_PERMISSIONS)
+
+
+def test_section_without_approval_has_no_workflow_of_its_own(nordre_follo):
+    roles = roles_of(nordre_follo)
+
+    assert roles.workflow is None
+    assert not WorkflowPage.objects.filter(page=nordre_follo).exists()
+    assert "publish_page" in page_rights(roles.editors, nordre_follo)
+
+
+def test_requiring_approval_makes_the_workflow_and_takes_publish_from_editors(
+    nordre_follo, committed, network
+):
+    with committed():
+        english = nordre_follo.copy_for_translation(
+            Locale.objects.get(language_code="en"), copy_parents=True
+        )
+
+    changes = require_approval(nordre_follo)
+
+    roles = roles_of(nordre_follo)
+    workflow = roles.workflow
+    assert workflow.name == "Nordre Follo – godkjenning"
+    for page in (nordre_follo, english):
+        assert page.get_workflow() == workflow
+        assert "publish_page" not in page_rights(roles.editors, page)
+        assert "publish_page" in page_rights(roles.coordinators, page)
+    (task,) = workflow.tasks.specific()
+    assert set(task.groups.all()) == {roles.coordinators, network[provisioning.NATIONAL_EDITORS]}
+    assert "created the workflow “Nordre Follo – godkjenning”" in changes
+    assert any(change.startswith("took publish_page") for change in changes)
+
+
+def test_requiring_approval_twice_changes_nothing_the_second_time(nordre_follo, network):
+    require_approval(nordre_follo)
+    before = counts()
+
+    assert provisioning.provision(nordre_follo) == []
+    assert counts() == before
+
+
+def test_approval_reaches_pages_below_the_section(nordre_follo):
+    page = nordre_follo.add_child(instance=StandardPage(title="Om oss", slug="om-oss"))
+    require_approval(nordre_follo)
+
+    assert page.get_workflow() == roles_of(nordre_follo).workflow
+
+
+def test_dropping_approval_gives_editors_publish_back(nordre_follo):
+    require_approval(nordre_follo)
+
+    changes = require_approval(nordre_follo, wanted=False)
+
+    roles = roles_of(nordre_follo)
+    assert "publish_page" in page_rights(roles.editors, nordre_follo)
+    assert not WorkflowPage.objects.filter(page=nordre_follo).exists()
+    assert any(change.startswith("stopped the workflow") for change in changes)
+    assert nordre_follo.get_workflow() != roles.workflow
+
+
+def test_approval_in_one_section_leaves_the_other_alone(nordre_follo, indre_ostfold):
+    require_approval(nordre_follo)
+
+    assert "publish_page" in page_rights(roles_of(indre_ostfold).editors, indre_ostfold)
+    assert indre_ostfold.get_workflow() != roles_of(nordre_follo).workflow
+
+
+def test_national_editors_manage_people_and_translate(network, member):
+    national = member("nina", network[provisioning.NATIONAL_EDITORS])
+    volunteer = member("vera", network[provisioning.VOLUNTEERS])
+
+    assert national.has_perm("cms.change_sectionroles")
+    assert national.has_perm("wagtail_localize.submit_translation")
+    assert not volunteer.has_perm("cms.change_sectionroles")
+    assert not volunteer.has_perm("wagtailadmin.access_admin")
