@@ -159,6 +159,47 @@ def scoped(view_class, action="change"):
     )
 
 
+class SectionPublishMixin:
+    """For the create and edit views: publishing needs the publish right on the section.
+
+    Wagtail offers "Publish" to anyone who may publish some event; in a
+    section that requires approval its editors may not, so the button goes
+    and a forged "Publish" is refused with a message, nothing saved. The
+    check runs on the section the form gives the event, so moving it into
+    such a section while publishing is refused too.
+    """
+
+    def _may_publish(self, event):
+        return event_permission_policy.user_has_permission_for_instance(
+            self.request.user, "publish", event
+        )
+
+    def get_available_actions(self):
+        actions = super().get_available_actions()
+        event = getattr(self, "object", None)
+        if event is not None and event.pk and not self._may_publish(event):
+            actions = [action for action in actions if action != "publish"]
+        return actions
+
+    def is_valid(self, form):
+        valid = super().is_valid(form)
+        if valid and self.action == "publish" and not self._may_publish(form.instance):
+            form.add_error(
+                None,
+                ValidationError(
+                    _(
+                        "Events of this section need approval: save a draft, and a "
+                        "coordinator publishes it."
+                    ),
+                    code="publish_needs_approval",
+                ),
+            )
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
+            return False
+        return valid
+
+
 class EditableEventsMixin:
     """For the chooser's listings: only the events the user may edit."""
 
@@ -275,7 +316,10 @@ class EventViewSet(SnippetViewSet):
     edit_handler = ObjectList(Event.panels, base_form_class=EventAdminForm)
     chooser_viewset_class = EventChooserViewSet
 
-    edit_view_class = scoped(snippet_views.EditView)
+    add_view_class = type("EventCreateView", (SectionPublishMixin, snippet_views.CreateView), {})
+    edit_view_class = type(
+        "EventEditView", (SectionPublishMixin, scoped(snippet_views.EditView)), {}
+    )
     copy_view_class = scoped(snippet_views.CopyView)
     delete_view_class = scoped(snippet_views.DeleteView, "delete")
     usage_view_class = scoped(snippet_views.UsageView)

@@ -1,0 +1,141 @@
+"""Events in a section that requires approval: its editors save drafts, coordinators publish.
+
+Provisioning takes the publish right on the section's pages from its editors
+when the section requires approval (tests/cms/test_provisioning.py); events
+follow the page rights. Wagtail's event views offer "Publish" to anyone who
+may publish some event, so the create and edit views check the event's own
+section too (``cms.wagtail_hooks.SectionPublishMixin``).
+"""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupPagePermission
+
+from cms.models import Event
+from cms.permissions import event_permission_policy
+from tests.events.helpers import event_form, snapshot, url
+from tests.factories import EventFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def drafters_of(page, name):
+    """Like a section's editors group once it requires approval: edit and add, no publish."""
+    group = Group.objects.create(name=name)
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in ("change_page", "add_page"):
+        GroupPagePermission.objects.create(
+            group=group, page=page, permission=Permission.objects.get(codename=codename)
+        )
+    return group
+
+
+@pytest.fixture
+def drafter(make_user, nordre_follo):
+    return make_user("utkast", drafters_of(nordre_follo, "Nordre Follo – redaktører"))
+
+
+@pytest.fixture
+def as_drafter(client, drafter):
+    client.force_login(drafter)
+    return client
+
+
+@pytest.fixture
+def draft(nordre_follo):
+    return EventFactory(section=nordre_follo, title="Utkast til temakveld", live=False)
+
+
+def test_publish_event_with_publish_right(nf_editor, nf_event):
+    assert event_permission_policy.user_has_permission_for_instance(nf_editor, "publish", nf_event)
+
+
+def test_publish_event_without_publish_right(drafter, nf_event):
+    assert event_permission_policy.user_has_permission_for_instance(drafter, "change", nf_event)
+    assert not event_permission_policy.user_has_permission_for_instance(
+        drafter, "publish", nf_event
+    )
+    assert not event_permission_policy.user_has_permission(drafter, "publish")
+
+
+def test_drafter_saves_a_new_event_as_a_draft(as_drafter, nordre_follo):
+    response = as_drafter.post(url("add"), event_form(section=nordre_follo.pk))
+
+    assert response.status_code == 302
+    assert not Event.objects.get(title="Temakveld om skolen").live
+
+
+def test_drafter_cannot_publish_a_new_event(as_drafter, nordre_follo):
+    response = as_drafter.post(
+        url("add"), event_form(section=nordre_follo.pk, **{"action-publish": "on"})
+    )
+
+    assert response.status_code == 302  # saved, as a draft: Wagtail ignores the action
+    assert not Event.objects.get(title="Temakveld om skolen").live
+
+
+def test_edit_form_offers_publish_with_publish_right(client, nf_editor, draft):
+    client.force_login(nf_editor)
+    assert 'name="action-publish"' in client.get(url("edit", draft.pk)).content.decode()
+
+
+def test_edit_form_offers_no_publish_without_publish_right(as_drafter, draft):
+    assert 'name="action-publish"' not in as_drafter.get(url("edit", draft.pk)).content.decode()
+
+
+def test_drafter_cannot_publish_her_draft(as_drafter, draft):
+    as_drafter.post(url("edit", draft.pk), event_form(draft, **{"action-publish": "on"}))
+
+    draft.refresh_from_db()
+    assert not draft.live
+
+
+def test_coordinator_publishes_the_draft(client, nf_editor, draft):
+    client.force_login(nf_editor)
+
+    response = client.post(url("edit", draft.pk), event_form(draft, **{"action-publish": "on"}))
+
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.live
+
+
+def test_unpublish_without_publish_right(as_drafter, nf_event):
+    assert as_drafter.get(url("unpublish", nf_event.pk)).status_code == 404
+    as_drafter.post(url("unpublish", nf_event.pk))
+    nf_event.refresh_from_db()
+    assert nf_event.live
+
+
+def test_publishing_while_moving_into_an_approval_section_is_refused(
+    client, make_user, nordre_follo, indre_ostfold, io_editor, io_event
+):
+    """Publish rights in Indre Østfold do not publish an event moved into Nordre Follo."""
+    both = make_user("begge", *io_editor.groups.all(), drafters_of(nordre_follo, "Utkast NF"))
+    client.force_login(both)
+    before = snapshot(io_event)
+
+    response = client.post(
+        url("edit", io_event.pk),
+        event_form(io_event, section=nordre_follo.pk, **{"action-publish": "on"}),
+    )
+
+    assert response.status_code == 200
+    assert "need approval" in response.content.decode()
+    assert snapshot(io_event) == before
+
+
+def test_publishing_a_new_event_in_an_approval_section_is_refused(
+    client, make_user, nordre_follo, io_editor
+):
+    """An editor who publishes elsewhere still only drafts a new event in Nordre Follo."""
+    both = make_user("begge", *io_editor.groups.all(), drafters_of(nordre_follo, "Utkast NF"))
+    client.force_login(both)
+
+    response = client.post(
+        url("add"), event_form(section=nordre_follo.pk, **{"action-publish": "on"})
+    )
+
+    assert response.status_code == 200
+    assert "need approval" in response.content.decode()
+    assert not Event.objects.filter(title="Temakveld om skolen").exists()
