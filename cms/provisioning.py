@@ -64,6 +64,9 @@ SHARED_MEDIA_PERMISSIONS = (("wagtailimages", "choose_image"), ("wagtaildocs", "
 
 SHARED_COLLECTION = "Felles"
 
+#: The workflow Wagtail's migrations put on the root page.
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
+
 #: What translators may do in the page tree of each language they translate into.
 TRANSLATOR_PAGE_PERMISSIONS = ("change_page", "publish_page")
 
@@ -353,6 +356,27 @@ def provision_network_roles(*, user=None):
         _translate_into(group, [locale], changes)
         groups.append(group)
     groups.append(_group(VOLUNTEERS, changes))
+    # Wagtail's own migration puts "Moderators approval" on the root, for the
+    # "Moderators" group nobody here is in: editors would submit pages into a
+    # queue no one reads. Sections choose approval themselves instead.
+    default_link = (
+        WorkflowPage.objects.filter(page=root_page, workflow__name=WAGTAIL_DEFAULT_WORKFLOW)
+        .select_related("workflow")
+        .first()
+    )
+    if default_link is not None:
+        default_link.delete()
+        change = (
+            f"took the workflow “{WAGTAIL_DEFAULT_WORKFLOW}” off the root: "
+            "sections choose approval themselves"
+        )
+        changes.append(change)
+        log(
+            instance=default_link.workflow,
+            action=LOG_ACTION,
+            user=user,
+            data={"changes": [change]},
+        )
     for group in groups:
         own = [change for change in changes if f"“{group.name}”" in change]
         if own:

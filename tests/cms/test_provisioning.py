@@ -713,3 +713,15 @@ def test_national_editors_manage_people_and_translate(network, member):
     assert national.has_perm("wagtail_localize.submit_translation")
     assert not volunteer.has_perm("cms.change_sectionroles")
     assert not volunteer.has_perm("wagtailadmin.access_admin")
+
+
+def test_wagtails_default_workflow_no_longer_catches_every_page(home, nordre_follo):
+    """Without approval, an editor publishes; no queue for a "Moderators" group nobody is in."""
+    root = Page.get_first_root_node()
+    assert root.get_workflow() is not None  # Wagtail's migration put one there
+
+    out = io.StringIO()
+    call_command("provision_sections", stdout=out)
+
+    assert "took the workflow “Moderators approval” off the root" in out.getvalue()
+    assert nordre_follo.get_workflow() is None
