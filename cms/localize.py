@@ -11,7 +11,9 @@ here and registered at the same path ahead of wagtail-localize's own
 (``cms/wagtail_hooks.py``), so the original answers only what passes.
 
 An event the user may not see answers 404, as in the events' own admin views;
-a language the user does not translate into answers 403.
+a language the user does not translate into raises PermissionDenied, which
+Wagtail's admin turns into a redirect to the dashboard with a message (or a
+403 for a request that says it comes from JavaScript).
 """
 
 from functools import wraps
@@ -40,13 +42,17 @@ def _may_see(user, instance):
     """False only for an event the user neither edits nor translates."""
     if not isinstance(instance, Event):
         return True
-    return event_permission_policy.user_has_permission_for_instance(
-        user, "change", instance
-    ) or event_permission_policy.user_edits_section_of(user, instance)
+    # A translator translates any section's event from its (Norwegian) source,
+    # which she neither edits nor sees in the listing: her languages count too.
+    return (
+        event_permission_policy.user_has_permission_for_instance(user, "change", instance)
+        or event_permission_policy.user_edits_section_of(user, instance)
+        or translatable_locales(user, instance, submitting=False).exists()
+    )
 
 
 def _check(user, instance, locales):
-    """404 for an event the user may not see; 403 unless she translates into every locale."""
+    """404 for an event the user may not see; refused unless she translates into every locale."""
     if instance is None or not _may_see(user, instance):
         raise Http404
     allowed = translatable_locales(user, instance, submitting=False)
@@ -107,7 +113,7 @@ def guard_translation(view):
 
 
 class LanguageScopedSubmitMixin:
-    """Submitting for translation: only into the user's languages, and 403 if there are none."""
+    """Submitting for translation: only into the user's languages; refused if she has none."""
 
     def get_object(self):
         instance = super().get_object()
