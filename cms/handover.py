@@ -2,10 +2,10 @@
 
 ``hand_over(municipality)`` makes the AssociationPage below the municipality
 if there is none (live, so the events it takes over stay on the public
-calendar), provisions its board's group and media collection, and moves the
-municipality's future events to it, drafts and translations included. Each
-event's history and both sections' histories say what moved, who did it and
-when.
+calendar; an existing one must be live too), provisions its board's group and
+media collection, and moves the municipality's future events to it, drafts
+and translations included. Each event's history and both sections' histories
+say what moved, who did it and when.
 
 The municipality's groups keep their rights: Wagtail's page permissions are
 inherited down the tree, and the association sits below its municipality, so
@@ -16,11 +16,15 @@ Wagtail has no "deny" to make that read-only, and we did not write one.
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from cms import provisioning
 from cms.i18n import source_of
 from cms.models import AssociationPage, Event, MunicipalityPage
+
+#: Letters slugify would drop: "Bydelsmødre" becomes "bydelsmodre", not "bydelsmdre".
+NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"})
 
 #: The audit log's name for a hand-over entry (registered in wagtail_hooks).
 LOG_ACTION = "cms.hand_over"
@@ -38,7 +42,9 @@ def hand_over(municipality, *, user=None, title=None, now=None):
     """Hand ``municipality`` to its association; (association, changes as text)."""
     source = source_of(municipality.specific)
     if not isinstance(source, MunicipalityPage):
-        raise HandOverError(f"“{source.title}” is not a municipality or district.")
+        raise HandOverError(
+            _("“%(title)s” is not a municipality or district.") % {"title": source.title}
+        )
     now = now or timezone.now()
     changes = []
     with transaction.atomic():
@@ -55,17 +61,27 @@ def hand_over(municipality, *, user=None, title=None, now=None):
                 f"moved {len(moved)} future event(s) from “{source.title}” to "
                 f"“{association.title}”: " + "; ".join(moved)
             )
-        for page in (source, association):
-            log(instance=page, action=LOG_ACTION, user=user, data={"changes": changes})
+        if changes:
+            for page in (source, association):
+                log(instance=page, action=LOG_ACTION, user=user, data={"changes": changes})
     return association, changes
 
 
 def _association(source, title, user, changes):
-    existing = AssociationPage.objects.child_of(source).order_by("path").first()
+    existing = AssociationPage.objects.child_of(source).order_by("-live", "path").first()
+    if existing is not None and not existing.live:
+        # The calendar shows only live sections' events: they would all disappear.
+        raise HandOverError(
+            _(
+                "The association page “%(title)s” is not published. Publish it first, "
+                "so the events it takes over stay on the public calendar."
+            )
+            % {"title": existing.title}
+        )
     if existing is not None:
         return existing
     title = title or association_title(source)
-    slug = slugify(title) or "forening"
+    slug = slugify(title.translate(NORWEGIAN_LETTERS)) or "forening"
     taken = set(source.get_children().values_list("slug", flat=True))
     while slug in taken:
         slug = f"{slug}-forening"
@@ -87,11 +103,16 @@ def _move(event, source, association, user):
     """Give ``event`` (and its translations and its latest draft) to ``association``."""
     event.section = association
     event.save(update_fields=["section"])  # also moves its translations
-    revision = event.latest_revision
-    if revision is not None and revision.content.get("section") == source.pk:
-        # A draft still naming the old section would move the event back when published.
-        revision.content["section"] = association.pk
-        revision.save(update_fields=["content"])
+    copies = Event.objects.filter(translation_key=event.translation_key).select_related(
+        "latest_revision"
+    )
+    for copy in copies:
+        revision = copy.latest_revision
+        if revision is not None and revision.content.get("section") == source.pk:
+            # A draft (the event's or a translation's) still naming the old section
+            # would move it back when published.
+            revision.content["section"] = association.pk
+            revision.save(update_fields=["content"])
     log(
         instance=event,
         action=LOG_ACTION,

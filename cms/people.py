@@ -14,6 +14,9 @@ Every change goes into the section's history (Wagtail's audit log) with who
 and when.
 """
 
+import re
+import secrets
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -91,6 +94,11 @@ def _name(user):
     return f"{full} ({user.get_username()})" if full else user.get_username()
 
 
+def username_for(email):
+    """A new person's username: her e-mail address, in what Django allows (letters, @.+-_)."""
+    return re.sub(r"[^\w.@+-]", "_", email.lower())
+
+
 class AddPersonForm(forms.Form):
     role = forms.ChoiceField(label=gettext_lazy("Role"))
     person = forms.CharField(
@@ -142,6 +150,12 @@ class AddPersonForm(forms.Form):
             self.user = matches[0]
         elif len(person) > 150:
             self.add_error("person", _("This e-mail address is too long to be a username."))
+        elif User.objects.filter(username__iexact=username_for(person)).exists():
+            self.add_error(
+                "person",
+                _("Someone else has the username “%(username)s”; add them by username instead.")
+                % {"username": username_for(person)},
+            )
         elif not cleaned.get("first_name", "").strip():
             self.add_error("first_name", _("Give the new person's first name."))
         else:
@@ -149,13 +163,19 @@ class AddPersonForm(forms.Form):
         return cleaned
 
     def get_or_create_person(self):
-        """The user to add: the existing one, or a new one without a password yet."""
+        """The user to add: the existing one, or a new one with a password nobody knows.
+
+        Not an unusable password: "Forgot password?" (Django's
+        PasswordResetForm) sends no link to a user without a usable one, and
+        that link is how the new person chooses her password.
+        """
         if self.user is not None:
             return self.user
         email = self.cleaned_data["person"].strip()
         return get_user_model().objects.create_user(
-            username=email.lower(),
+            username=username_for(email),
             email=email,
+            password=secrets.token_urlsafe(32),
             first_name=self.cleaned_data["first_name"].strip(),
             last_name=self.cleaned_data["last_name"].strip(),
         )
@@ -364,9 +384,13 @@ class SectionPeopleView(WagtailAdminTemplateMixin, TemplateView):
         form = HandOverForm(self.request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(hand_over_form=form), status=400)
-        association, changes = handover.hand_over(
-            self.section, user=self.request.user, title=form.cleaned_data["title"].strip()
-        )
+        try:
+            association, changes = handover.hand_over(
+                self.section, user=self.request.user, title=form.cleaned_data["title"].strip()
+            )
+        except handover.HandOverError as error:
+            messages.error(self.request, str(error))
+            return self.render_to_response(self.get_context_data(hand_over_form=form), status=400)
         messages.success(
             self.request,
             _("“%(section)s” is handed over to “%(association)s”.")

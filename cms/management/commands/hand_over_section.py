@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale, Page
 
 from cms.handover import HandOverError, hand_over
+from cms.models import AssociationPage, MunicipalityPage
 
 
 class Command(BaseCommand):
@@ -21,9 +22,21 @@ class Command(BaseCommand):
 
     def handle(self, *args, section, title, **options):
         pages = Page.objects.filter(locale=Locale.get_default())
-        page = (
-            pages.filter(pk=int(section)).first() if section.isdigit() else None
-        ) or pages.filter(slug=section).first()
+        page = pages.filter(pk=int(section)).first() if section.isdigit() else None
+        if page is None:
+            # A slug is unique among siblings only: two districts may both be "sentrum".
+            matches = list(
+                pages.type(MunicipalityPage, AssociationPage).filter(slug=section).order_by("path")
+            )
+            if len(matches) > 1:
+                raise CommandError(
+                    f"More than one section has the slug “{section}”; give its id: "
+                    + ", ".join(
+                        f"{match.pk} ({match.get_parent().title} › {match.title})"
+                        for match in matches
+                    )
+                )
+            page = matches[0] if matches else None
         if page is None:
             raise CommandError(f"No section “{section}” in the Norwegian tree.")
         try:
