@@ -153,7 +153,7 @@ def test_hand_over_to_unpublished_association(
         people_url(nordre_follo), {"action": "hand_over", "title": "", "confirm": "on"}
     )
     assert response.status_code == 400
-    assert "is not published" in response.content.decode()
+    assert "er ikke publisert" in response.content.decode()
     assert list(AssociationPage.objects.all()) == [draft]
     assert section_of(future_event) == nordre_follo
     assert not hand_over_log(nordre_follo).exists()
@@ -285,6 +285,6 @@ def test_command_with_slug_of_two_sections(section, nordre_follo, indre_ostfold)
 
 
 def test_command_with_association(association):
-    with pytest.raises(CommandError, match="not a municipality"):
+    with pytest.raises(CommandError, match="er ikke en kommune eller bydel"):
         call_command("hand_over_section", association.slug, stdout=io.StringIO())
     assert AssociationPage.objects.count() == 1

@@ -121,7 +121,7 @@ def test_publishing_while_moving_into_an_approval_section_is_refused(
     )
 
     assert response.status_code == 200
-    assert "need approval" in response.content.decode()
+    assert "må godkjennes" in response.content.decode()  # the admin speaks Norwegian
     assert snapshot(io_event) == before
 
 
@@ -137,5 +137,5 @@ def test_publishing_a_new_event_in_an_approval_section_is_refused(
     )
 
     assert response.status_code == 200
-    assert "need approval" in response.content.decode()
+    assert "må godkjennes" in response.content.decode()  # the admin speaks Norwegian
     assert not Event.objects.filter(title="Temakveld om skolen").exists()
