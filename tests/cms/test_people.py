@@ -17,6 +17,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
@@ -262,6 +264,30 @@ def test_section_list_with_national_right(client, national, nordre_follo, indre_
     response = login(client, national).get(reverse("cms_sections"))
     assert people_url(nordre_follo) in text(response)
     assert people_url(indre_ostfold) in text(response)
+
+
+def test_section_list_counts_each_sections_people(client, national, nordre_follo, member):
+    member("kari", editors(nordre_follo))
+    member("lise", editors(nordre_follo))
+
+    response = login(client, national).get(reverse("cms_sections"))
+
+    row = next(s for s in response.context["sections"] if s.pk == nordre_follo.pk)
+    assert (row.editors_count, row.coordinators_count) == (2, 0)
+
+
+def test_section_list_queries_stay_flat(client, national, section, django_assert_max_num_queries):
+    """Five more sections cost no more queries."""
+    login(client, national)
+    section("Ås")
+    with CaptureQueriesContext(connection) as few:
+        few_sections = client.get(reverse("cms_sections")).context["sections"]
+    for number in range(5):
+        section(f"Bydel {number}")
+
+    with django_assert_max_num_queries(len(few)):
+        response = client.get(reverse("cms_sections"))
+    assert len(response.context["sections"]) == len(few_sections) + 5
 
 
 @pytest.mark.parametrize("role", ["Nasjonal redaksjon", "national group id", "coordinators"])
