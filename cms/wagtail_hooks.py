@@ -273,10 +273,21 @@ class EventFilterSet(WagtailFilterSet):
     )
     status = django_filters.ChoiceFilter(label=_("status"), choices=EventStatus.choices)
     audience = django_filters.ChoiceFilter(label=_("audience"), choices=Audience.choices)
+    # Where approval is required, drafts wait for a coordinator: this finds them.
+    publication = django_filters.ChoiceFilter(
+        label=_("publication"),
+        choices=[("draft", _("draft")), ("changes", _("live + draft")), ("live", _("live"))],
+        method="filter_publication",
+    )
 
     class Meta:
         model = Event
-        fields = ["category", "status", "audience"]
+        fields = ["category", "status", "audience", "publication"]
+
+    def filter_publication(self, queryset, name, value):
+        if value == "draft":
+            return queryset.filter(live=False)
+        return queryset.filter(live=True, has_unpublished_changes=value == "changes")
 
 
 def _publication_status(event):

@@ -139,3 +139,32 @@ def test_publishing_a_new_event_in_an_approval_section_is_refused(
     assert response.status_code == 200
     assert "må godkjennes" in response.content.decode()  # the admin speaks Norwegian
     assert not Event.objects.filter(title="Temakveld om skolen").exists()
+
+
+@pytest.mark.parametrize(
+    ("publication", "shown"),
+    [
+        ("draft", {"Utkast til temakveld"}),
+        ("changes", {"Temakveld i Ski"}),
+        ("live", {"Årsmøte i foreningen"}),
+    ],
+)
+def test_coordinator_finds_what_waits_for_publishing(
+    client, nf_editor, draft, nf_event, association_event, publication, shown
+):
+    nf_event.title = "Temakveld i Ski (endret)"
+    nf_event.save_revision()  # a live event with a newer draft
+    client.force_login(nf_editor)
+
+    response = client.get(url("list"), {"publication": publication})
+
+    listed = {event.title for event in response.context["object_list"]}
+    assert listed == shown
+
+
+def test_unknown_publication_filter_is_no_error(client, nf_editor, draft):
+    client.force_login(nf_editor)
+
+    response = client.get(url("list"), {"publication": "kanskje"})
+
+    assert response.status_code == 200
