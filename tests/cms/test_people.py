@@ -110,6 +110,11 @@ def test_section_list_with_coordinator_right(as_coordinator, nordre_follo, indre
     assert people_url(nordre_follo) in text(response)
     assert people_url(indre_ostfold) not in text(response)
     assert "Indre Østfold" not in text(response)
+    # The header shows the last breadcrumb: the page's name, not “Home”.
+    assert shows(response, "Sections and people")
+    with translation.override(settings.LANGUAGE_CODE):
+        heading = translation.gettext("Sections and people")
+    assert response.context["breadcrumbs_items"][-1]["label"] == heading
 
 
 def test_section_list_without_coordinator_right(client, nf_editor, nordre_follo):
