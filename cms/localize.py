@@ -18,13 +18,16 @@ Wagtail's admin turns into a redirect to the dashboard with a message (or a
 
 from functools import wraps
 
+from django import forms
 from django.apps import apps
+from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from django.utils.translation import gettext as _
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views import (
     edit_translation,
@@ -129,6 +132,14 @@ class LanguageScopedSubmitMixin:
         field.queryset = field.queryset.filter(
             pk__in=translatable_locales(self.request.user, self.object).values("pk")
         )
+        choices = len(field.queryset)
+        if choices < 2:
+            form.fields["select_all"].widget = forms.HiddenInput()
+        if not choices and self.request.method == "GET":
+            messages.info(
+                self.request,
+                _("This is already translated into every language you translate into."),
+            )
         return form
 
 

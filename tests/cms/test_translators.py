@@ -20,10 +20,12 @@ on-commit callbacks itself (``committed``).
 import io
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
@@ -188,6 +190,23 @@ def test_submit_form_offers_a_translator_her_own_languages_only(
 
     assert response.status_code == 200
     assert offered(response) == {somali}
+
+
+def test_submit_form_of_a_page_translated_into_all_her_languages_says_so(
+    client, somali_translator, nordre_follo, somali, committed
+):
+    with committed():
+        nordre_follo.copy_for_translation(somali, copy_parents=True)
+    login(client, somali_translator)
+
+    response = client.get(submit_page_url(nordre_follo))
+
+    assert offered(response) == set()
+    with translation.override(settings.LANGUAGE_CODE):
+        message = translation.gettext(
+            "This is already translated into every language you translate into."
+        )
+    assert message in [str(m) for m in response.context["messages"]]
 
 
 def test_translator_submits_a_page_into_her_language(
