@@ -30,7 +30,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
 from django.utils import translation
-from wagtail.log_actions import log
+from wagtail.log_actions import get_active_log_context, log
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -223,17 +223,22 @@ def _workflow(roles, source, pages, changes):
 
 
 def provision_on_commit(sender, instance, raw=False, **kwargs):
-    """post_save receiver: provision the section once the page is really stored."""
+    """post_save receiver: provision the section once the page is really stored.
+
+    The history names who saved it: Wagtail's admin views keep the user in
+    the active log context, read here because the commit may come later.
+    """
     if raw:  # loading fixtures
         return
     page_id = instance.pk
-    transaction.on_commit(lambda: _provision_by_id(page_id))
+    user = get_active_log_context().user
+    transaction.on_commit(lambda: _provision_by_id(page_id, user))
 
 
-def _provision_by_id(page_id):
+def _provision_by_id(page_id, user=None):
     page = Page.objects.filter(pk=page_id).first()
     if page is not None:
-        provision(page)
+        provision(page, user=user)
 
 
 def _roles(source, changes):

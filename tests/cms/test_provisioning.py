@@ -62,7 +62,7 @@ pytestmark = pytest.mark.django_db
 # --- Creating a section in the admin ---------------------------------------------------
 
 
-def test_create_section_in_the_admin_provisions_it(admin_client, home, committed):
+def test_create_section_in_the_admin_provisions_it(admin_client, superuser, home, committed):
     with committed():
         response = admin_client.post(
             add_url(MunicipalityPage, home), municipality_form(title="Nordre Follo")
@@ -77,6 +77,8 @@ def test_create_section_in_the_admin_provisions_it(admin_client, home, committed
             "page", "permission__codename"
         )
     ) == {(page.pk, codename) for codename in provisioning.EDITOR_PAGE_PERMISSIONS}
+    entry = PageLogEntry.objects.get(page=page, action=provisioning.LOG_ACTION)
+    assert entry.user == superuser  # who made the section, and so its groups
 
 
 def test_edit_section_with_provisioned_group(admin_client, home, committed, member, client):
