@@ -434,15 +434,16 @@ def provision_translation_trees(sender=None, instance=None, created=False, raw=F
     """post_save receiver for home pages: a new language's tree gets its translators' rights."""
     if raw or not created:
         return
-    transaction.on_commit(_provision_translation_trees)
+    user = get_active_log_context().user
+    transaction.on_commit(lambda: _provision_translation_trees(user))
 
 
-def _provision_translation_trees():
+def _provision_translation_trees(user=None):
     for role in TranslatorRole.objects.select_related("group").prefetch_related("locales"):
         changes = []
         _translate_into(role.group, list(role.locales.all()), changes)
         if changes:
-            log(instance=role.group, action=LOG_ACTION, data={"changes": changes})
+            log(instance=role.group, action=LOG_ACTION, user=user, data={"changes": changes})
 
 
 def provision_all(*, user=None):
