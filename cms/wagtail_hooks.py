@@ -11,6 +11,7 @@ restricted too.
 import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Locale
@@ -395,6 +397,44 @@ class EventDeleteBulkAction(DeleteBulkAction):
 
 # Later than Wagtail's own snippet delete action, so this one wins for events.
 hooks.register("register_bulk_action", EventDeleteBulkAction, order=1)
+
+
+class EventDraftsPanel(Component):
+    """The dashboard's list of events that wait for this user to publish them.
+
+    In a section that requires approval its editors save events as drafts
+    (events have no workflow of their own); the coordinators and national
+    editors see them here, as they see pages in Wagtail's moderation panel.
+    """
+
+    name = "event_drafts"
+    template_name = "cms/admin/event_drafts_panel.html"
+    order = 110
+    limit = 10
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        events = (
+            event_permission_policy.instances_user_has_permission_for(self.user, "publish")
+            .filter(
+                Q(live=False) | Q(has_unpublished_changes=True),
+                locale=Locale.get_default(),
+                section__section_roles__requires_approval=True,
+            )
+            .select_related("section", "latest_revision")
+            .order_by("-latest_revision__created_at", "-pk")
+        )
+        return {
+            "events": events[: self.limit],
+            "edit_url_name": Event.snippet_viewset.get_url_name("edit"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_event_drafts_panel(request, panels):
+    panels.append(EventDraftsPanel(request.user))
 
 
 # --- wagtail-localize's views of events --------------------------------------------

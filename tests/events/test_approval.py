@@ -168,3 +168,54 @@ def test_unknown_publication_filter_is_no_error(client, nf_editor, draft):
     response = client.get(url("list"), {"publication": "kanskje"})
 
     assert response.status_code == 200
+
+
+# --- The dashboard -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def approval_in_nordre_follo(nordre_follo, indre_ostfold):
+    """Nordre Follo requires approval, Indre Østfold does not (as SectionRoles say)."""
+    from django.contrib.auth.models import Group as AuthGroup
+    from wagtail.models import Collection
+
+    from cms.models import SectionRoles
+
+    root = Collection.get_first_root_node()
+    for page, wanted in ((nordre_follo, True), (indre_ostfold, False)):
+        SectionRoles.objects.create(
+            section=page,
+            editors=AuthGroup.objects.create(name=f"{page.title} – redaktører (test)"),
+            collection=root.add_child(name=page.title),
+            requires_approval=wanted,
+        )
+
+
+def dashboard_titles(client):
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    if 'id="event-drafts' not in html:
+        return set()
+    return {title for title in ("Utkast til temakveld", "Utkast i Askim") if title in html}
+
+
+def test_dashboard_lists_drafts_waiting_with_publish_right(
+    client, nf_editor, draft, approval_in_nordre_follo
+):
+    client.force_login(nf_editor)
+    assert dashboard_titles(client) == {"Utkast til temakveld"}
+
+
+def test_dashboard_lists_no_drafts_without_publish_right(
+    as_drafter, draft, approval_in_nordre_follo
+):
+    assert dashboard_titles(as_drafter) == set()
+
+
+def test_dashboard_lists_no_drafts_of_sections_without_approval(
+    client, io_editor, indre_ostfold, approval_in_nordre_follo, draft
+):
+    EventFactory(section=indre_ostfold, title="Utkast i Askim", live=False)
+    client.force_login(io_editor)
+    assert dashboard_titles(client) == set()
