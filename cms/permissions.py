@@ -122,13 +122,16 @@ class EventPermissionPolicy(BasePermissionPolicy):
 
     def user_may_use_section(self, user, section):
         """Whether ``user`` may own events with ``section``: add them there, or move them there."""
-        if not _can_act(user):
-            return False
-        return user.is_superuser or section.pk in self.get_cached_permissions_for_user(user)[0]
+        return self._edits_section(user, section.pk)
 
     def user_edits_section_of(self, user, event):
         """Whether ``user`` may edit ``event``'s section: the section rule alone, not languages."""
-        return self.user_may_use_section(user, event.section)
+        return self._edits_section(user, event.section_id)
+
+    def _edits_section(self, user, section_id):
+        if not _can_act(user):
+            return False
+        return user.is_superuser or section_id in self.get_cached_permissions_for_user(user)[0]
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_any_permission_for_instance(user, {action}, instance)

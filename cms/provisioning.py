@@ -127,6 +127,7 @@ def provision(section, *, user=None):
         roles = _roles(source, changes)
         pages = list(source.get_translations(inclusive=True).select_related("locale"))
         publish = permissions["wagtailcore", "publish_page"]
+        shared = shared_collection()
         for group in (roles.editors, roles.coordinators):
             _give(group, [permissions["wagtailadmin", "access_admin"]], changes)
             codenames = EDITOR_PAGE_PERMISSIONS
@@ -135,14 +136,20 @@ def provision(section, *, user=None):
             _grant_pages(group, pages, [permissions["wagtailcore", c] for c in codenames], changes)
             for target, media_permissions in (
                 (roles.collection, EDITOR_MEDIA_PERMISSIONS),
-                (shared_collection(), SHARED_MEDIA_PERMISSIONS),
+                (shared, SHARED_MEDIA_PERMISSIONS),
             ):
-                for app_label, codename in media_permissions:
-                    _, created = GroupCollectionPermission.objects.get_or_create(
-                        group=group, collection=target, permission=permissions[app_label, codename]
-                    )
-                    if created:
-                        changes.append(f"gave “{group.name}” {codename} in “{target.name}”")
+                _grant(
+                    GroupCollectionPermission,
+                    group,
+                    "collection",
+                    [target],
+                    [permissions[key] for key in media_permissions],
+                    changes,
+                    lambda grant: (
+                        f"gave “{grant.group.name}” {grant.permission.codename} "
+                        f"in “{grant.collection.name}”"
+                    ),
+                )
         if roles.requires_approval:
             # Editors submit; only the approvers (coordinators, national editors) publish.
             taken = GroupPagePermission.objects.filter(
@@ -161,16 +168,39 @@ def provision(section, *, user=None):
 
 
 def _grant_pages(group, pages, permissions, changes):
-    for page in pages:
-        for permission in permissions:
-            _, created = GroupPagePermission.objects.get_or_create(
-                group=group, page=page, permission=permission
-            )
-            if created:
-                changes.append(
-                    f"gave “{group.name}” {permission.codename} on “{page.title}” "
-                    f"({page.locale.language_code})"
-                )
+    _grant(
+        GroupPagePermission,
+        group,
+        "page",
+        pages,
+        permissions,
+        changes,
+        lambda grant: (
+            f"gave “{grant.group.name}” {grant.permission.codename} on “{grant.page.title}” "
+            f"({grant.page.locale.language_code})"
+        ),
+    )
+
+
+def _grant(model, group, field, targets, permissions, changes, describe):
+    """Give ``group`` each permission it lacks on each target (pages or collections).
+
+    One query reads what it has and one writes what is missing, however many
+    translations a section has: this runs after every save of a section.
+    """
+    have = set(
+        model.objects.filter(group=group, **{f"{field}__in": targets}).values_list(
+            f"{field}_id", "permission_id"
+        )
+    )
+    missing = [
+        model(group=group, permission=permission, **{field: target})
+        for target in targets
+        for permission in permissions
+        if (target.pk, permission.pk) not in have
+    ]
+    model.objects.bulk_create(missing)
+    changes.extend(describe(grant) for grant in missing)
 
 
 def workflow_name(section):
