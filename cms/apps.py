@@ -8,12 +8,19 @@ class CmsConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_save
         from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from cms import privacy
         from cms.calendar import forget_feeds
-        from cms.models import AssociationPage, Event, EventCategory, MunicipalityPage
+        from cms.models import (
+            AssociationPage,
+            Event,
+            EventCategory,
+            MunicipalityPage,
+            VolunteerAreaPage,
+        )
         from cms.provisioning import provision_on_commit, provision_translation_trees
         from home.models import HomePage
 
@@ -24,6 +31,24 @@ class CmsConfig(AppConfig):
         # A language's first page (its home) opens its tree to its translators.
         post_save.connect(
             provision_translation_trees, sender=HomePage, dispatch_uid="provision-translators"
+        )
+
+        # A restriction on a Norwegian page holds for its translations and
+        # aliases too, and a volunteer area is private from its first save.
+        post_save.connect(
+            privacy.restriction_changed, sender=PageViewRestriction, dispatch_uid="privacy-save"
+        )
+        post_delete.connect(
+            privacy.restriction_changed, sender=PageViewRestriction, dispatch_uid="privacy-delete"
+        )
+        m2m_changed.connect(
+            privacy.restriction_changed,
+            sender=PageViewRestriction.groups.through,
+            dispatch_uid="privacy-groups",
+        )
+        post_save.connect(privacy.page_created, dispatch_uid="privacy-new-translation")
+        post_save.connect(
+            privacy.area_saved, sender=VolunteerAreaPage, dispatch_uid="privacy-new-area"
         )
 
         # A cached iCal feed must not outlive a change to what it shows: an

@@ -297,9 +297,15 @@ class SectionPeopleView(WagtailAdminTemplateMixin, TemplateView):
             "hand_over_form": HandOverForm() if self.may_hand_over else None,
             "association_title": handover.association_title(self.section),
             "history_url": reverse("wagtailadmin_pages:history", args=[self.section.pk]),
+            "coordinates": self._coordinates(),
         }
         context.update(kwargs)
         return super().get_context_data(**context)
+
+    def _coordinates(self):
+        from cms.training import coordinated_sections
+
+        return coordinated_sections(self.request.user).filter(pk=self.section.pk).exists()
 
     def post(self, request, section_id):
         action = request.POST.get("action")

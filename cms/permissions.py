@@ -19,7 +19,7 @@ from wagtail.models import Locale, Page
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import policy_registry
 
-from cms.models import AssociationPage, Event, MunicipalityPage
+from cms.models import AssociationPage, Event, LocalModuleVariant, MunicipalityPage
 
 #: The actions on an event; each needs edit permission on its section.
 SECTION_ACTIONS = frozenset(
@@ -176,6 +176,68 @@ class EventPermissionPolicy(BasePermissionPolicy):
     @staticmethod
     def _page_policy():
         return policy_registry.get_by_type(Page)
+
+
+class SectionOwnedPermissionPolicy(BasePermissionPolicy):
+    """For things a section owns and nobody translates: local variants of modules.
+
+    The same rule as for events without the languages: whoever edits the
+    section (``editable_sections``) may add, change, view and delete them.
+    """
+
+    ACTIONS = frozenset({"add", "change", "delete", "view"})
+    permission_cache_name = "_section_owned_ids_cache"
+
+    def get_all_permissions_for_user(self, user):
+        if not _can_act(user):
+            return frozenset()
+        return frozenset(_editable_section_pages(user).values_list("pk", flat=True))
+
+    def user_has_permission(self, user, action):
+        return self.user_has_any_permission(user, {action})
+
+    def user_has_any_permission(self, user, actions):
+        if not (_can_act(user) and self.ACTIONS.intersection(actions)):
+            return False
+        return user.is_superuser or bool(self.get_cached_permissions_for_user(user))
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_any_permission_for_instance(user, {action}, instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        if not (_can_act(user) and self.ACTIONS.intersection(actions)):
+            return False
+        return user.is_superuser or instance.section_id in self.get_cached_permissions_for_user(
+            user
+        )
+
+    def user_may_use_section(self, user, section):
+        return self.user_has_permission_for_instance(user, "change", _SectionRef(section.pk))
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        objects = self.model._default_manager.all()
+        if not (_can_act(user) and self.ACTIONS.intersection(actions)):
+            return objects.none()
+        if user.is_superuser:
+            return objects
+        return objects.filter(section__in=_editable_section_pages(user))
+
+    def users_with_any_permission(self, actions):
+        return EventPermissionPolicy._page_policy().users_with_permission("change")
+
+    def users_with_any_permission_for_instance(self, actions, instance):
+        return EventPermissionPolicy._page_policy().users_with_permission_for_instance(
+            "change", instance.section
+        )
+
+
+class _SectionRef:
+    def __init__(self, section_id):
+        self.section_id = section_id
+
+
+#: The policy for ``LocalModuleVariant``; registered in cms/wagtail_hooks.py.
+local_variant_policy = SectionOwnedPermissionPolicy(LocalModuleVariant)
 
 
 def translatable_locales(user, instance, *, submitting=True):

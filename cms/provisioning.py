@@ -162,6 +162,9 @@ def provision(section, *, user=None):
                 )
             taken.delete()
         _workflow(roles, source, pages, changes)
+        if any(change.startswith("linked the group") for change in changes):
+            # The section's new groups see the volunteers' private area.
+            changes += _sync_private_area()
         if changes:
             log(instance=source, action=LOG_ACTION, user=user, data={"changes": changes})
     return changes
@@ -356,6 +359,11 @@ def provision_network_roles(*, user=None):
                 _permission("cms", f"{action}_eventcategory")
                 for action in ("add", "change", "delete")
             ),
+            # The national curriculum (sections add local notes, cms.permissions).
+            *(
+                _permission("cms", f"{action}_curriculummodule")
+                for action in ("add", "change", "delete", "publish", "lock", "unlock")
+            ),
         ],
         changes,
     )
@@ -419,7 +427,14 @@ def provision_network_roles(*, user=None):
     if not root_collection.get_children().filter(name=SHARED_COLLECTION).exists():
         changes.append(f"created the collection “{SHARED_COLLECTION}”")
     shared_collection()
+    changes += _sync_private_area()
     return changes
+
+
+def _sync_private_area():
+    from cms import privacy
+
+    return privacy.sync_private_area()
 
 
 def translator_group_name(locale):

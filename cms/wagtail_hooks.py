@@ -31,20 +31,28 @@ from wagtail.snippets.views import chooser
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms import handover, localize, people, provisioning
+from cms import handover, localize, people, privacy, provisioning, training
 from cms.models import (
     Audience,
+    CurriculumModule,
     Event,
     EventCategory,
     EventLogEntry,
     EventStatus,
+    LocalModuleVariant,
     SpokenLanguage,
+    Theme,
 )
-from cms.permissions import editable_sections, event_permission_policy
+from cms.permissions import editable_sections, event_permission_policy, local_variant_policy
 
-# Registered before any view asks for Event's policy; asking first would make
-# Wagtail create a fallback model-permission policy and refuse this one.
+# Registered before any view asks for these models' policies; asking first would
+# make Wagtail create a fallback model-permission policy and refuse these.
 register_permission_policy(Event, event_permission_policy)
+register_permission_policy(LocalModuleVariant, local_variant_policy)
+
+# --- Privacy: checked before Wagtail's own checks (cms comes first in INSTALLED_APPS) ---
+hooks.register("before_serve_page", privacy.guard_private_page)
+hooks.register("before_serve_document", privacy.guard_private_document)
 
 
 class SpokenLanguageViewSet(SnippetViewSet):
@@ -144,18 +152,19 @@ class SectionScopedObjectMixin:
             # Some of Wagtail's views ask the policy themselves (copy, preview).
             raise Http404 from error
         user = self.request.user
+        policy = getattr(self, "permission_policy", None) or event_permission_policy
         for event in (obj, getattr(self, "live_object", None)):
-            if event is not None and not event_permission_policy.user_has_permission_for_instance(
+            if event is not None and not policy.user_has_permission_for_instance(
                 user, self.object_action, event
             ):
                 raise Http404
         return obj
 
 
-def scoped(view_class, action="change"):
+def scoped(view_class, action="change", prefix="Event"):
     """``view_class`` with :class:`SectionScopedObjectMixin` checking ``action``."""
     return type(
-        f"Event{view_class.__name__}",
+        f"{prefix}{view_class.__name__}",
         (SectionScopedObjectMixin, view_class),
         {"object_action": action},
     )
@@ -384,9 +393,10 @@ class EventDeleteBulkAction(DeleteBulkAction):
     """Bulk delete of events: only the user's own, and others' are not even named."""
 
     models = [Event]
+    policy = event_permission_policy
 
     def get_all_objects_in_listing_query(self, parent_id):
-        return event_permission_policy.instances_user_has_permission_for(
+        return self.policy.instances_user_has_permission_for(
             self.request.user, "delete"
         ).values_list("pk", flat=True)
 
@@ -446,3 +456,115 @@ def add_event_drafts_panel(request, panels):
 @hooks.register("register_admin_urls", order=-1)
 def register_scoped_localize_urls():
     return localize.urlpatterns()
+
+
+# --- The training programme -----------------------------------------------------
+
+
+class CurriculumModuleFilterSet(WagtailFilterSet):
+    theme = django_filters.ChoiceFilter(label=_("theme"), choices=Theme.choices)
+
+    class Meta:
+        model = CurriculumModule
+        fields = ["theme", "locale"]
+
+
+class CurriculumModuleViewSet(SnippetViewSet):
+    """National modules: for national editors, with Django's model permissions."""
+
+    model = CurriculumModule
+    icon = "doc-full"
+    menu_label = _("Curriculum modules")
+    list_display = ["title", Column("theme", accessor="get_theme_display"), "order", "live"]
+    filterset_class = CurriculumModuleFilterSet
+    search_fields = ["title", "purpose"]
+    search_backend_name = None
+    ordering = ["order"]
+    inspect_view_enabled = True
+
+
+class LocalVariantForm(WagtailAdminModelForm):
+    """A section's editor picks one of her own sections and a national module."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "module" in self.fields:
+            self.fields["module"].widget = forms.Select()
+            self.fields["module"].queryset = CurriculumModule.objects.filter(
+                locale=Locale.get_default()
+            )
+        if "section" in self.fields and self.for_user is not None:
+            self.fields["section"].widget = forms.Select()
+            self.fields["section"].queryset = editable_sections(self.for_user).order_by("path")
+
+    def clean_section(self):
+        section = self.cleaned_data.get("section")
+        if (
+            section is not None
+            and self.for_user is not None
+            and not local_variant_policy.user_may_use_section(self.for_user, section)
+        ):
+            raise ValidationError(
+                _("You can only add notes for sections you edit."), code="section_not_editable"
+            )
+        return section
+
+
+class LocalModuleVariantViewSet(SnippetViewSet):
+    """Local notes and material: each section's editors see and change only their own."""
+
+    model = LocalModuleVariant
+    icon = "doc-empty"
+    menu_label = _("Local module notes")
+    list_display = ["module", "section"]
+    search_fields = ["module__title", "section__title"]
+    search_backend_name = None
+    ordering = ["module__order"]
+    edit_handler = ObjectList(LocalModuleVariant.panels, base_form_class=LocalVariantForm)
+    edit_view_class = scoped(snippet_views.EditView, prefix="Variant")
+    copy_view_class = scoped(snippet_views.CopyView, prefix="Variant")
+    delete_view_class = scoped(snippet_views.DeleteView, "delete", prefix="Variant")
+    usage_view_class = scoped(snippet_views.UsageView, prefix="Variant")
+    history_view_class = scoped(snippet_views.HistoryView, prefix="Variant")
+    inspect_view_class = scoped(snippet_views.InspectView, "view", prefix="Variant")
+
+    def get_queryset(self, request):
+        return local_variant_policy.instances_user_has_permission_for(
+            request.user, "change"
+        ).select_related("module", "section")
+
+
+class TrainingViewSetGroup(SnippetViewSetGroup):
+    items = (CurriculumModuleViewSet, LocalModuleVariantViewSet)
+    menu_icon = "doc-full"
+    menu_label = _("Training")
+    menu_name = "training"
+
+
+register_snippet(TrainingViewSetGroup)
+
+
+class LocalVariantDeleteBulkAction(EventDeleteBulkAction):
+    """Bulk delete of local notes: only the user's own sections'."""
+
+    models = [LocalModuleVariant]
+    policy = local_variant_policy
+
+
+hooks.register("register_bulk_action", LocalVariantDeleteBulkAction, order=1)
+
+
+@hooks.register("register_admin_urls")
+def register_training_urls():
+    return [
+        path(
+            "seksjoner/<int:section_id>/frivillige/",
+            training.VolunteersView.as_view(),
+            name="cms_section_volunteers",
+        ),
+        path(
+            "seksjoner/<int:section_id>/opplaering/",
+            training.AttendanceView.as_view(),
+            name="cms_section_attendance",
+        ),
+    ]

@@ -1,22 +1,47 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import accounts, privacy
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document view, marking private documents uncacheable.
+    path(
+        "documents/<int:document_id>/<str:document_filename>",
+        privacy.serve_document,
+    ),
     path("documents/", include(wagtaildocs_urls)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+def media_urlpatterns():
+    """Media for the development server: image renditions only.
+
+    Documents go through their view, which checks privacy; originals of images
+    are never linked. A production web server serves ``/media/images/`` the
+    same way and nothing else of ``MEDIA_ROOT`` (see the README).
+    """
+    prefix = settings.MEDIA_URL.lstrip("/")
+    return [
+        re_path(
+            rf"^{prefix}(?P<path>images/[^/]+)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
+
+
+if settings.DEBUG:
+    urlpatterns += media_urlpatterns()
 
 # Pages: Norwegian Bokmål without a prefix, every other language under its own.
 urlpatterns += i18n_patterns(
+    path("", include(accounts.urlpatterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -34,6 +34,7 @@ class HomePage(Page):
         "cms.StandardPage",
         "cms.NewsIndexPage",
         "cms.EventIndexPage",
+        "cms.VolunteerAreaPage",
     ]
 
     class Meta:

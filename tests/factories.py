@@ -9,6 +9,8 @@ from wagtail.models import Locale
 
 from cms.models import (
     AssociationPage,
+    Attendance,
+    CurriculumModule,
     Event,
     EventCategory,
     EventIndexPage,
@@ -17,6 +19,9 @@ from cms.models import (
     NewsPage,
     SpokenLanguage,
     StandardPage,
+    Theme,
+    VolunteerAreaPage,
+    VolunteerProfile,
 )
 from home.models import HomePage
 
@@ -135,6 +140,74 @@ class EventFactory(factory.django.DjangoModelFactory):
             self.save()  # ParentalManyToManyField writes on save
 
 
+class VolunteerAreaPageFactory(BasePageFactory):
+    title = "For frivillige"
+    slug = "frivillig"
+    intro = "Opplæring, materiell og interne arrangementer."
+
+    class Meta:
+        model = VolunteerAreaPage
+
+
+class CurriculumModuleFactory(factory.django.DjangoModelFactory):
+    """A live Norwegian module of both programmes."""
+
+    title = factory.Sequence(lambda n: f"Kveld {n}: foreldreskap")
+    theme = Theme.PARENTHOOD
+    order = factory.Sequence(lambda n: n % 99 + 1)
+    in_long_programme = True
+    in_short_programme = True
+    purpose = "Hvorfor kvelden betyr noe for en bydelsmor."
+    topics = "Barns utvikling\nHelsestasjonen"
+    live = True
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = CurriculumModule
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"person{n}")
+    first_name = factory.Faker("first_name", locale="no_NO")
+    last_name = factory.Faker("last_name", locale="no_NO")
+    email = factory.LazyAttribute(lambda obj: f"{obj.username}@example.no")
+    password = factory.django.Password("bydelsmor-demo")
+
+    class Meta:
+        model = "auth.User"
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+
+class VolunteerProfileFactory(factory.django.DjangoModelFactory):
+    """A volunteer in ``section`` (pass a section page), in the "Frivillige" group."""
+
+    user = factory.SubFactory(UserFactory)
+    phone = factory.Sequence(lambda n: f"9{n:07d}")
+
+    class Meta:
+        model = VolunteerProfile
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def volunteers_group(self, create, extracted, **kwargs):
+        if create:
+            from django.contrib.auth.models import Group
+
+            group, _created = Group.objects.get_or_create(name="Frivillige")
+            self.user.groups.add(group)
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    module = factory.SubFactory(CurriculumModuleFactory)
+    volunteer = factory.SubFactory(VolunteerProfileFactory)
+    section = factory.LazyAttribute(lambda obj: obj.volunteer.section)
+    date = datetime.date(2026, 10, 1)
+
+    class Meta:
+        model = Attendance
+
+
 #: Every concrete page type and its factory; tests/test_factories.py keeps it complete.
 PAGE_FACTORIES = {
     HomePage: HomePageFactory,
@@ -144,4 +217,5 @@ PAGE_FACTORIES = {
     NewsIndexPage: NewsIndexPageFactory,
     NewsPage: NewsPageFactory,
     EventIndexPage: EventIndexPageFactory,
+    VolunteerAreaPage: VolunteerAreaPageFactory,
 }

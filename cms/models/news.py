@@ -20,7 +20,12 @@ class NewsIndexPage(Page):
     page_size = 10
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage", "cms.MunicipalityPage", "cms.AssociationPage"]
+    parent_page_types = [
+        "home.HomePage",
+        "cms.MunicipalityPage",
+        "cms.AssociationPage",
+        "cms.VolunteerAreaPage",
+    ]
     subpage_types = ["cms.NewsPage"]
     max_count_per_parent = 1
 

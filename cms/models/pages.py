@@ -15,6 +15,7 @@ class StandardPage(BodyPageMixin, Page):
         "cms.MunicipalityPage",
         "cms.AssociationPage",
         "cms.StandardPage",
+        "cms.VolunteerAreaPage",
     ]
     subpage_types = ["cms.StandardPage"]
 

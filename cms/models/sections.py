@@ -63,6 +63,12 @@ class SectionMixin:
 
         return upcoming_in(self.source, count)
 
+    def spoken_languages(self):
+        """The group's languages: its own list and consenting volunteers', never who speaks them."""
+        from cms.volunteers import section_languages
+
+        return section_languages(self)
+
     def calendar(self):
         from cms.calendar import calendar_page
 

@@ -5,6 +5,7 @@ Nothing secret lives here and ``DEBUG`` is off; ``dev``, ``test`` and
 from environment variables.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -56,6 +58,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -102,6 +106,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a login while its username or address is locked out.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     # Event rights follow the rights on the event's section page.
     "cms.permissions.SectionEventBackend",
@@ -116,6 +122,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Logging in ---------------------------------------------------------------
+# Volunteers log in on the site itself (cms.accounts), in the site's design and
+# language; the Wagtail admin keeps its own login for editors.
+LOGIN_URL = "login"
+LOGOUT_REDIRECT_URL = "/"
+# A URL name, so the login page is in the language of the page that sent you.
+WAGTAIL_FRONTEND_LOGIN_URL = "login"
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
+
+# django-axes throttles failed logins on every login form, the admin's too:
+# after AXES_FAILURE_LIMIT failures for one username, or from one address,
+# that username or address waits AXES_COOLOFF_TIME (not locked for good).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
 
 # --- Languages -------------------------------------------------------------
 # Norwegian Bokmål is the default and is served without a URL prefix; every
@@ -159,7 +184,12 @@ MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Image renditions get random file names, so none can be derived from an
+    # image's name (cms.storage); private images are shown through a checked
+    # view (cms.privacy) and never by their rendition URL.
+    "renditions": {"BACKEND": "cms.storage.UnguessableFileSystemStorage"},
 }
+WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
 
 # Wagtail's page editor can post many fields for long StreamFields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -168,6 +198,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Bydelsmødre"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Every document goes through Django's view, which checks its collection's
+# privacy; no document is ever linked by its file URL (see cms.privacy).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

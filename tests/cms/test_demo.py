@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.models import Page, Revision, Site
@@ -112,7 +113,7 @@ def test_demo_has_real_content(client, demo):
 
 
 def test_demo_accounts_log_in(client, demo):
-    assert client.login(username="admin", password="bydelsmor-demo")
+    assert client.login(request=HttpRequest(), username="admin", password="bydelsmor-demo")
     assert client.get("/admin/").status_code == 200
     for username in [
         "redaktor-nordrefollo",
@@ -124,7 +125,7 @@ def test_demo_accounts_log_in(client, demo):
         user = get_user_model().objects.get(username=username)
         assert user.check_password("bydelsmor-demo")
         assert not user.is_superuser
-        assert client.login(username=username, password="bydelsmor-demo")
+        assert client.login(request=HttpRequest(), username=username, password="bydelsmor-demo")
         assert client.get("/admin/").status_code == 200
 
 
@@ -147,7 +148,7 @@ def test_demo_accounts_have_their_roles(demo):
 def test_demo_section_editor_sees_only_her_own_events(client, demo):
     from cms.models import Event
 
-    client.login(username="redaktor-nordrefollo", password="bydelsmor-demo")
+    client.login(request=HttpRequest(), username="redaktor-nordrefollo", password="bydelsmor-demo")
 
     listing = client.get("/admin/snippets/cms/event/")
 

@@ -3,7 +3,14 @@
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
-from cms.models import AssociationPage, MunicipalityPage, NewsIndexPage, NewsPage, StandardPage
+from cms.models import (
+    AssociationPage,
+    MunicipalityPage,
+    NewsIndexPage,
+    NewsPage,
+    StandardPage,
+    VolunteerAreaPage,
+)
 from home.models import HomePage
 from tests.factories import (
     AssociationPageFactory,
@@ -28,11 +35,14 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(AssociationPage, {MunicipalityPage})
         self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})
         self.assertAllowedParentPageTypes(
-            NewsIndexPage, {HomePage, MunicipalityPage, AssociationPage}
+            NewsIndexPage, {HomePage, MunicipalityPage, AssociationPage, VolunteerAreaPage}
         )
         self.assertAllowedParentPageTypes(
-            StandardPage, {HomePage, MunicipalityPage, AssociationPage, StandardPage}
+            StandardPage,
+            {HomePage, MunicipalityPage, AssociationPage, StandardPage, VolunteerAreaPage},
         )
+        # The private area sits on the front page, once.
+        self.assertAllowedParentPageTypes(VolunteerAreaPage, {HomePage})
 
     def test_municipality_can_be_created_on_the_front_page_and_as_a_district(self):
         self.assertCanCreateAt(HomePage, MunicipalityPage)

@@ -18,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.db import connection
+from django.http import HttpRequest
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
@@ -219,7 +220,9 @@ def test_new_person_chooses_password_with_forgot_password(client, coordinator, n
         form_url, {"new_password1": "mitt-eget-passord-9", "new_password2": "mitt-eget-passord-9"}
     )
     assert response.status_code == 302
-    assert client.login(username="amina@example.no", password="mitt-eget-passord-9")
+    assert client.login(
+        request=HttpRequest(), username="amina@example.no", password="mitt-eget-passord-9"
+    )
 
 
 def test_add_editor_to_other_section_without_right(as_coordinator, indre_ostfold, member):

@@ -1,0 +1,90 @@
+"""Logging in on the site itself: volunteers' login, logout and passwords.
+
+Django's own auth views, in the site's design and the visitor's language
+(the Wagtail admin keeps its own login for editors). Failed logins are
+throttled by django-axes on every login form, per username and per address
+(settings ``AXES_*``); a locked-out visitor gets ``accounts/locked_out.html``
+with status 429, never an error page.
+"""
+
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from wagtail.models import Site
+
+from cms import privacy
+from cms.models import VolunteerAreaPage
+
+
+def home_for(request, user):
+    """Where someone lands after logging in without ``next``: the volunteer area, in her language."""
+    if privacy.in_audience(user):
+        site = Site.find_for_request(request)
+        area = VolunteerAreaPage.objects.live().filter(path__startswith=site.root_page.path).first()
+        if area is not None:
+            return area.localized.get_url(request)
+    return "/"
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+
+    def get_default_redirect_url(self):
+        return home_for(self.request, self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        next_url = context.get("next", "")
+        context["came_for_private_page"] = bool(next_url) and url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={self.request.get_host()}
+        )
+        return context
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("password_reset_done")
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("password_reset_complete")
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change_form.html"
+    success_url = reverse_lazy("password_change_done")
+
+
+urlpatterns = [
+    path("logg-inn/", LoginView.as_view(), name="login"),
+    path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("glemt-passord/", PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "glemt-passord/sendt/",
+        auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
+        name="password_reset_done",
+    ),
+    path(
+        "glemt-passord/<uidb64>/<token>/",
+        PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "glemt-passord/ferdig/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="accounts/password_reset_complete.html"
+        ),
+        name="password_reset_complete",
+    ),
+    path("bytt-passord/", PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "bytt-passord/ferdig/",
+        auth_views.PasswordChangeDoneView.as_view(
+            template_name="accounts/password_change_done.html"
+        ),
+        name="password_change_done",
+    ),
+]

@@ -1,0 +1,304 @@
+"""What keeps private content private: the volunteer area, training material, images.
+
+Wagtail's own privacy does the work, and this module keeps it complete:
+
+- **Who may see it.** The *private audience* is the volunteers ("Frivillige"),
+  the national editors, translators, and every section's editors and
+  coordinators (they write and translate the material). ``sync_private_area``
+  puts exactly these groups on a ``PageViewRestriction`` of every
+  ``VolunteerAreaPage`` (in every language) and on the
+  ``CollectionViewRestriction`` of the training collection; provisioning calls
+  it whenever a section's groups change.
+- **Translations.** Wagtail does not copy a restriction set on a page after it
+  was translated, and ``.public()`` then counts the translation as public. So
+  a restriction on a Norwegian page is copied to all its translations and
+  aliases whenever it changes (``sync_translations``, on signals), and a new
+  translation gets its source's restrictions.
+- **Every request to a private page** passes :func:`guard_private_page` (a
+  ``before_serve_page`` hook) first: a page inside a volunteer area is private
+  even if its restriction was lost, anonymous visitors go to the login page
+  and come back, and a logged-in person outside the audience gets a polite
+  403 page instead of Wagtail's login redirect (which would loop).
+  Responses are marked ``Cache-Control: private, no-store``.
+- **Documents** are always served through Django (``WAGTAILDOCS_SERVE_METHOD``),
+  which checks the collection's restriction; :func:`serve_document` marks a
+  private one's response uncacheable. The media server never serves
+  ``documents/`` or ``original_images/`` (``config/urls.py``).
+- **Images** in the training collection are shown in the private area through
+  :func:`private_image_view`, a route of the area page that checks the
+  collection; their rendition URLs are never written into a page, and every
+  rendition file name carries a random token (``cms.storage``).
+"""
+
+from django.contrib.auth.models import Group
+from django.contrib.auth.views import redirect_to_login
+from django.db import transaction
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from wagtail.documents import get_document_model
+from wagtail.documents.views.serve import serve as wagtail_serve_document
+from wagtail.images import get_image_model
+from wagtail.images.exceptions import InvalidFilterSpecError
+from wagtail.models import (
+    BaseViewRestriction,
+    Collection,
+    CollectionViewRestriction,
+    Locale,
+    Page,
+    PageViewRestriction,
+)
+
+from cms.models import VolunteerAreaPage
+from cms.provisioning import NATIONAL_EDITORS, TRANSLATORS, VOLUNTEERS
+
+#: The collection for training material: documents and images only the
+#: private audience may see.
+TRAINING_COLLECTION = "Opplæringsmateriell"
+
+#: Filters a private image may be shown with: no one can make the server
+#: render arbitrary sizes.
+PRIVATE_IMAGE_FILTERS = frozenset({"width-400", "width-800", "fill-400x300", "max-1200x1200"})
+
+
+def audience_groups():
+    """The groups that see the private area: a queryset of ``Group``."""
+    return Group.objects.filter(
+        Q(name__in=[VOLUNTEERS, NATIONAL_EDITORS, TRANSLATORS])
+        | Q(name__startswith=f"{TRANSLATORS} – ")
+        | Q(section_roles__isnull=False)
+        | Q(coordinated_section__isnull=False)
+    )
+
+
+def in_audience(user):
+    """Whether ``user`` may see the private area (cached on the user for the request)."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_cms_in_private_audience", None)
+    if cached is None:
+        cached = audience_groups().filter(user=user).exists()
+        user._cms_in_private_audience = cached
+    return cached
+
+
+def is_volunteer(user):
+    return user.is_authenticated and user.is_active and user.groups.filter(name=VOLUNTEERS).exists()
+
+
+# --- Keeping the restrictions in place ----------------------------------------------
+
+
+def training_collection():
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=TRAINING_COLLECTION).first()
+    return collection or root.add_child(name=TRAINING_COLLECTION)
+
+
+def _restrict(restrictions, owner_field, owner, groups, changes, label):
+    """Give ``owner`` one groups restriction naming exactly ``groups``."""
+    restriction = restrictions.filter(
+        **{owner_field: owner}, restriction_type=BaseViewRestriction.GROUPS
+    ).first()
+    if restriction is None:
+        restriction = restrictions.model(
+            **{owner_field: owner}, restriction_type=BaseViewRestriction.GROUPS
+        )
+        restriction.save()
+        changes.append(f"made {label} private")
+    have = set(restriction.groups.values_list("pk", flat=True))
+    wanted = {group.pk for group in groups}
+    if have != wanted:
+        restriction.groups.set(groups)
+        changes.append(f"let {len(wanted)} groups see {label}")
+    # Any other kind of restriction (a shared password, any logged-in user)
+    # would let more people in than the audience: it goes.
+    others = restrictions.filter(**{owner_field: owner}).exclude(pk=restriction.pk)
+    if others.exists():
+        others.delete()
+        changes.append(f"removed other restrictions on {label}")
+
+
+def sync_private_area():
+    """Every volunteer area and the training collection: visible to the audience only.
+
+    Idempotent; returns the changes as text.
+    """
+    changes = []
+    groups = list(audience_groups())
+    with transaction.atomic():
+        for area in VolunteerAreaPage.objects.all():
+            _restrict(
+                PageViewRestriction.objects, "page", area, groups, changes, f"“{area.url_path}”"
+            )
+        collection = training_collection()
+        _restrict(
+            CollectionViewRestriction.objects,
+            "collection",
+            collection,
+            groups,
+            changes,
+            f"the collection “{collection.name}”",
+        )
+    return changes
+
+
+def sync_translations(page):
+    """Give every translation and alias of ``page`` (a Norwegian page) the same restrictions."""
+    source_restrictions = list(PageViewRestriction.objects.filter(page=page))
+    copies = Page.objects.filter(
+        Q(translation_key=page.translation_key) | Q(alias_of=page)
+    ).exclude(pk=page.pk)
+    for copy in copies:
+        PageViewRestriction.objects.filter(page=copy).delete()
+        for restriction in source_restrictions:
+            new = PageViewRestriction.objects.create(
+                page=copy,
+                restriction_type=restriction.restriction_type,
+                password=restriction.password,
+            )
+            new.groups.set(restriction.groups.all())
+
+
+def _is_source(page):
+    return page.locale_id == Locale.get_default().pk and page.alias_of_id is None
+
+
+def restriction_changed(sender, instance, **kwargs):
+    """post_save/post_delete/m2m_changed receiver for ``PageViewRestriction``."""
+    if kwargs.get("action") not in (None, "post_add", "post_remove", "post_clear"):
+        return
+    page = Page.objects.filter(pk=getattr(instance, "page_id", None)).first()
+    if page is None:
+        return  # the page itself is being deleted, or a group changed
+    if _is_source(page):
+        transaction.on_commit(lambda: sync_translations(page))
+
+
+def page_created(sender, instance, created=False, raw=False, **kwargs):
+    """post_save receiver for pages: a new translation or alias gets its source's restrictions."""
+    if raw or not created or not isinstance(instance, Page) or _is_source(instance):
+        return
+    page_id = instance.pk
+
+    def copy():
+        page = Page.objects.filter(pk=page_id).first()
+        if page is None:
+            return
+        source = page.alias_of or page.get_translation_or_none(Locale.get_default())
+        if source is not None and PageViewRestriction.objects.filter(page=source).exists():
+            sync_translations(source)
+
+    transaction.on_commit(copy)
+
+
+def area_saved(sender, instance, created=False, raw=False, **kwargs):
+    """post_save receiver for volunteer areas: private from the first save."""
+    if not raw and created:
+        transaction.on_commit(sync_private_area)
+
+
+def private_area_of(page):
+    """The volunteer area ``page`` is in (or is), in any language, or None: one query."""
+    paths = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
+    return VolunteerAreaPage.objects.filter(path__in=paths).first()
+
+
+# --- Serving -------------------------------------------------------------------
+
+
+def forbidden(request):
+    """The polite answer for a logged-in person outside a page's audience."""
+    response = render(request, "accounts/forbidden.html", status=403)
+    add_never_cache_headers(response)
+    return response
+
+
+def _login(request):
+    response = redirect_to_login(request.get_full_path(), "login")
+    add_never_cache_headers(response)
+    return response
+
+
+def guard_private_page(page, request, serve_args, serve_kwargs):
+    """``before_serve_page`` hook: refuse a private page to anyone outside its audience."""
+    restrictions = page.get_view_restrictions()
+    in_area = private_area_of(page) is not None
+    if not restrictions and not in_area:
+        return None
+    user = request.user
+    if not user.is_authenticated:
+        # Wagtail's own check sends them to the login page; a page of the
+        # area whose restriction went missing is refused all the same.
+        return _login(request) if in_area and not restrictions else None
+    if in_area and not in_audience(user):
+        return forbidden(request)
+    for restriction in restrictions:
+        if restriction.restriction_type in (
+            BaseViewRestriction.GROUPS,
+            BaseViewRestriction.LOGIN,
+        ) and not restriction.accept_request(request):
+            return forbidden(request)
+    return None
+
+
+def guard_private_document(document, request):
+    """``before_serve_document`` hook: a logged-in outsider gets 403, not a login loop."""
+    if not request.user.is_authenticated:
+        return None  # Wagtail's check redirects to the login page
+    for restriction in document.collection.get_view_restrictions():
+        if restriction.restriction_type in (
+            BaseViewRestriction.GROUPS,
+            BaseViewRestriction.LOGIN,
+        ) and not restriction.accept_request(request):
+            return forbidden(request)
+    return None
+
+
+def serve_document(request, document_id, document_filename):
+    """Wagtail's document view, with private documents kept out of every shared cache."""
+    response = wagtail_serve_document(request, document_id, document_filename)
+    document = get_document_model().objects.filter(pk=document_id).select_related("collection")
+    document = document.first()
+    if document is not None and document.collection.get_view_restrictions():
+        add_never_cache_headers(response)
+    return response
+
+
+def private_image_view(request, image_id, filter_spec):
+    """A training image, for the private audience: never by its rendition's URL.
+
+    Served as a route of the volunteer area page, so the page's restriction
+    has been checked already; the image's own collection is checked too, and
+    only images in restricted collections are served here.
+    """
+    image = get_image_model().objects.filter(pk=image_id).select_related("collection").first()
+    if image is None or filter_spec not in PRIVATE_IMAGE_FILTERS:
+        raise Http404
+    restrictions = image.collection.get_view_restrictions()
+    if not restrictions:
+        raise Http404  # public images have public renditions; nothing to do here
+    if not all(restriction.accept_request(request) for restriction in restrictions):
+        return forbidden(request)
+    try:
+        rendition = image.get_rendition(filter_spec)
+    except (InvalidFilterSpecError, OSError) as error:
+        raise Http404 from error
+    response = FileResponse(rendition.file.open("rb"), content_type=_content_type(rendition))
+    patch_cache_control(response, private=True, max_age=3600)
+    return response
+
+
+def _content_type(rendition):
+    extension = rendition.file.name.rsplit(".", 1)[-1].lower()
+    return {
+        "jpg": "image/jpeg",
+        "jpeg": "image/jpeg",
+        "png": "image/png",
+        "gif": "image/gif",
+        "webp": "image/webp",
+        "avif": "image/avif",
+    }.get(extension, "application/octet-stream")

@@ -1,0 +1,422 @@
+"""The volunteer area's views: the programme, a module, progress, the certificate, the profile.
+
+Each is a route of ``VolunteerAreaPage`` (``cms.models.volunteers``), so Wagtail
+has checked the page's privacy before any of them runs (``cms.privacy``). A
+volunteer sees her own profile and progress only; editors and coordinators
+who open the area see the programme without a profile.
+"""
+
+import json
+
+from django import forms
+from django.contrib import messages
+from django.core.validators import RegexValidator
+from django.db import transaction
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.models import Locale, Page
+
+from cms.calendar import with_localized_events
+from cms.models import (
+    Attendance,
+    Audience,
+    ConsentKind,
+    ConsentRecord,
+    CurriculumModule,
+    EventOccurrence,
+    LocalModuleVariant,
+    Programme,
+    SpokenLanguage,
+    Theme,
+    VolunteerProfile,
+)
+from cms.models.curriculum import THEME_ORDER
+from cms.models.volunteers import CONSENT_FIELDS
+
+#: Internal events shown on the area's front page.
+EVENTS_SHOWN = 5
+
+
+def profile_of(user):
+    """``user``'s volunteer profile, or None (editors and coordinators have none)."""
+    if not user.is_authenticated:
+        return None
+    return (
+        VolunteerProfile.objects.filter(user=user)
+        .select_related("section")
+        .prefetch_related("languages")
+        .first()
+    )
+
+
+def _render(request, area, template, context, status=200):
+    context = {**area.get_context(request), "profile": profile_of(request.user), **context}
+    return TemplateResponse(request, template, context, status=status)
+
+
+def programme_modules(programme):
+    """The programme's live Norwegian modules, each as ``(source, shown)`` in reading order.
+
+    ``shown`` is the live translation in the active language, or the source:
+    two queries however many modules.
+    """
+    sources = list(CurriculumModule.objects.in_programme(programme))
+    active = Locale.get_active()
+    translations = {}
+    if active.pk != Locale.get_default().pk:
+        translations = {
+            module.translation_key: module
+            for module in CurriculumModule.objects.filter(
+                translation_key__in=[source.translation_key for source in sources],
+                locale=active,
+                live=True,
+            )
+        }
+    return [(source, translations.get(source.translation_key, source)) for source in sources]
+
+
+def completed_module_ids(profile):
+    if profile is None:
+        return set()
+    return set(Attendance.objects.filter(volunteer=profile).values_list("module_id", flat=True))
+
+
+def _programme_of(request, profile):
+    wanted = request.GET.get("program")
+    if wanted in Programme.values:
+        return wanted
+    return profile.programme if profile else Programme.LONG
+
+
+def index_view(request, area):
+    profile = profile_of(request.user)
+    occurrences = (
+        EventOccurrence.objects.filter(
+            event__live=True,
+            event__audience=Audience.VOLUNTEERS,
+            event__locale=Locale.get_default(),
+            end__gte=timezone.now(),
+        )
+        .select_related("event", "event__category", "event__section")
+        .order_by("start")
+    )
+    if profile is not None:
+        # Her own group's evenings, and the network's (a section above hers).
+        ancestors = [
+            profile.section.path[:end]
+            for end in range(Page.steplen, len(profile.section.path) + 1, Page.steplen)
+        ]
+        occurrences = occurrences.filter(event__section__path__in=ancestors)
+    programme = _programme_of(request, profile)
+    modules = programme_modules(programme)
+    done = completed_module_ids(profile)
+    return _render(
+        request,
+        area,
+        "cms/volunteer_area_page.html",
+        {
+            "occurrences": with_localized_events(occurrences[:EVENTS_SHOWN]),
+            "module_count": len(modules),
+            "done_count": sum(1 for source, _shown in modules if source.pk in done),
+            "children": area.get_children().live().specific(),
+        },
+    )
+
+
+def programme_view(request, area):
+    profile = profile_of(request.user)
+    programme = _programme_of(request, profile)
+    done = completed_module_ids(profile)
+    themes = {}
+    for source, shown in programme_modules(programme):
+        themes.setdefault(source.theme, []).append(
+            {"source": source, "module": shown, "done": source.pk in done}
+        )
+    grouped = [
+        {"theme": Theme(theme).label, "modules": modules}
+        for theme, modules in sorted(themes.items(), key=lambda item: THEME_ORDER[item[0]])
+    ]
+    return _render(
+        request,
+        area,
+        "volunteers/programme.html",
+        {
+            "programme": Programme(programme),
+            "programmes": Programme.choices,
+            "themes": grouped,
+        },
+    )
+
+
+def module_view(request, area, module_id, *, printable=False):
+    source = CurriculumModule.objects.filter(
+        pk=module_id, live=True, locale=Locale.get_default()
+    ).first()
+    if source is None:
+        raise Http404
+    active = Locale.get_active()
+    module = source
+    if active.pk != source.locale_id:
+        module = (
+            CurriculumModule.objects.filter(
+                translation_key=source.translation_key, locale=active, live=True
+            ).first()
+            or source
+        )
+    language = active.language_code
+    materials = sorted(
+        source.materials.select_related("document"),
+        # Her language first, then Norwegian, then the rest.
+        key=lambda material: (
+            material.language != language,
+            material.language != "nb",
+            material.sort_order or 0,
+        ),
+    )
+    profile = profile_of(request.user)
+    variant = None
+    if profile is not None:
+        variant = (
+            LocalModuleVariant.objects.filter(module=source, section=profile.section)
+            .prefetch_related("materials__document")
+            .first()
+        )
+    return _render(
+        request,
+        area,
+        "volunteers/module_print.html" if printable else "volunteers/module.html",
+        {
+            "source": source,
+            "module": module,
+            "fallback": module.locale_id != active.pk,
+            "materials": materials,
+            "variant": variant,
+            "done": source.pk in completed_module_ids(profile),
+        },
+    )
+
+
+def _progress(profile):
+    modules = programme_modules(profile.programme)
+    attended = {
+        attendance.module_id: attendance
+        for attendance in Attendance.objects.filter(volunteer=profile)
+    }
+    rows = [
+        {"source": source, "module": shown, "attendance": attended.get(source.pk)}
+        for source, shown in modules
+    ]
+    complete = bool(rows) and all(row["attendance"] for row in rows)
+    return rows, complete
+
+
+def progress_view(request, area):
+    profile = profile_of(request.user)
+    if profile is None:
+        return _render(request, area, "volunteers/no_profile.html", {})
+    rows, complete = _progress(profile)
+    return _render(
+        request,
+        area,
+        "volunteers/progress.html",
+        {
+            "rows": rows,
+            "complete": complete,
+            "done_count": sum(1 for row in rows if row["attendance"]),
+        },
+    )
+
+
+def certificate_view(request, area):
+    profile = profile_of(request.user)
+    if profile is None:
+        return _render(request, area, "volunteers/no_profile.html", {})
+    rows, complete = _progress(profile)
+    if not complete:
+        messages.info(request, _("The certificate is ready when you have completed every module."))
+        return redirect(area.url + area.reverse_subpage("progress"))
+    last = max(row["attendance"].date for row in rows)
+    return _render(
+        request,
+        area,
+        "volunteers/certificate.html",
+        {"rows": rows, "completed_on": last, "section": profile.section.localized},
+    )
+
+
+# --- The profile --------------------------------------------------------------
+
+
+class ProfileForm(forms.ModelForm):
+    phone = forms.CharField(
+        label=gettext_lazy("Phone"),
+        max_length=30,
+        required=False,
+        validators=[
+            RegexValidator(
+                r"^\+?[0-9 ]{8,20}$",
+                gettext_lazy("Write the phone number with digits, for example 912 34 567."),
+            )
+        ],
+        help_text=gettext_lazy("Only your coordinator sees it."),
+    )
+
+    class Meta:
+        model = VolunteerProfile
+        fields = ["languages", "phone", "consent_photo", "consent_language_listing"]
+        widgets = {"languages": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["languages"].queryset = SpokenLanguage.objects.order_by("name")
+
+
+def save_profile(form, user):
+    """Save the form; each consent that changed gets a record. The changed consents."""
+    profile = form.instance
+    before = VolunteerProfile.objects.get(pk=profile.pk)
+    with transaction.atomic():
+        form.save()
+        changed = []
+        for kind, field in CONSENT_FIELDS.items():
+            given = getattr(profile, field)
+            if given != getattr(before, field):
+                ConsentRecord.objects.create(
+                    profile=profile, kind=kind, given=given, recorded_by=user
+                )
+                changed.append((kind, given))
+    return changed
+
+
+def profile_view(request, area):
+    profile = profile_of(request.user)
+    if profile is None:
+        return _render(request, area, "volunteers/no_profile.html", {})
+    form = ProfileForm(instance=profile)
+    if request.method == "POST":
+        if request.POST.get("action") == "request_deletion":
+            if profile.deletion_requested_at is None:
+                profile.deletion_requested_at = timezone.now()
+                profile.save(update_fields=["deletion_requested_at"])
+            messages.success(
+                request,
+                _(
+                    "Your coordinator has been told that you want your data deleted. "
+                    "She deletes it and lets you know."
+                ),
+            )
+            return redirect(request.path)
+        form = ProfileForm(request.POST, instance=profile)
+        if form.is_valid():
+            for kind, given in save_profile(form, request.user):
+                label = ConsentKind(kind).label
+                if given:
+                    messages.success(request, _("You gave consent: %(what)s.") % {"what": label})
+                else:
+                    messages.success(
+                        request, _("You withdrew consent: %(what)s.") % {"what": label}
+                    )
+            messages.success(request, _("Your profile is saved."))
+            return redirect(request.path)
+    return _render(
+        request,
+        area,
+        "volunteers/profile.html",
+        {
+            "form": form,
+            "consent_records": profile.consent_records.select_related("recorded_by"),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def personal_data(profile):
+    """Everything stored about a volunteer, as plain data (her download)."""
+    user = profile.user
+    return {
+        "user": {
+            "username": user.get_username(),
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "email": user.email,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+        },
+        "profile": {
+            "section": profile.section.title,
+            "programme": profile.programme,
+            "languages": [language.name for language in profile.languages.all()],
+            "phone": profile.phone,
+            "consent_photo": profile.consent_photo,
+            "consent_language_listing": profile.consent_language_listing,
+            "deletion_requested_at": (
+                profile.deletion_requested_at.isoformat() if profile.deletion_requested_at else None
+            ),
+            "created_at": profile.created_at.isoformat(),
+        },
+        "consent_records": [
+            {"consent": record.kind, "given": record.given, "at": record.recorded_at.isoformat()}
+            for record in profile.consent_records.all()
+        ],
+        "attendance": [
+            {"module": attendance.module.title, "date": attendance.date.isoformat()}
+            for attendance in profile.attendance.select_related("module")
+        ],
+    }
+
+
+def data_view(request, area):
+    profile = profile_of(request.user)
+    if profile is None:
+        raise Http404
+    body = json.dumps(personal_data(profile), ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="mine-data.json"'
+    return response
+
+
+# --- Deleting a volunteer -----------------------------------------------------
+
+
+def delete_volunteer(profile):
+    """Remove a volunteer's personal data; her attendance stays, without her.
+
+    The account goes too, unless it has another role (an editor who is also a
+    volunteer): then only the volunteer's profile and membership go.
+    """
+    from cms.privacy import VOLUNTEERS
+
+    user = profile.user
+    with transaction.atomic():
+        if user.is_staff or user.is_superuser or user.groups.exclude(name=VOLUNTEERS).exists():
+            profile.delete()
+            user.groups.remove(*user.groups.filter(name=VOLUNTEERS))
+            return False
+        user.delete()
+        return True
+
+
+# --- The public language directory ----------------------------------------------
+
+
+def section_languages(section):
+    """The languages a section's group speaks: its own list, and consenting volunteers'.
+
+    Names of languages only: never who speaks them, nor how many.
+    """
+    from cms.i18n import source_of
+
+    source = source_of(section)
+    query = Q(
+        volunteers__section=source,
+        volunteers__consent_language_listing=True,
+        volunteers__user__is_active=True,
+    )
+    if hasattr(source, "languages"):
+        query |= Q(municipalities=source)
+    return SpokenLanguage.objects.filter(query).distinct().order_by("name")
