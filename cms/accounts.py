@@ -17,7 +17,7 @@ from cms.models import VolunteerAreaPage
 
 
 def home_for(request, user):
-    """Where someone lands after logging in without ``next``: the volunteer area, in her language."""
+    """Where someone lands after logging in without ``next``: the volunteer area."""
     if privacy.in_audience(user):
         site = Site.find_for_request(request)
         area = VolunteerAreaPage.objects.live().filter(path__startswith=site.root_page.path).first()
