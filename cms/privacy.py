@@ -59,7 +59,7 @@ TRAINING_COLLECTION = "Opplæringsmateriell"
 
 #: Filters a private image may be shown with: no one can make the server
 #: render arbitrary sizes.
-PRIVATE_IMAGE_FILTERS = frozenset({"width-400", "width-800", "fill-400x300", "max-1200x1200"})
+PRIVATE_IMAGE_FILTERS = frozenset({"width-400", "width-800", "width-960", "fill-400x300"})
 
 
 def audience_groups():
@@ -290,6 +290,21 @@ def private_image_view(request, image_id, filter_spec):
     response = FileResponse(rendition.file.open("rb"), content_type=_content_type(rendition))
     patch_cache_control(response, private=True, max_age=3600)
     return response
+
+
+def private_image_url(image, filter_spec):
+    """Where the private area shows ``image``: None if the image is public.
+
+    "" for a private image when the site has no volunteer area: such an image
+    is then not shown at all, never by its rendition's URL.
+    """
+    if not image.collection.get_view_restrictions().exists():
+        return None
+    area = VolunteerAreaPage.objects.live().filter(locale=Locale.get_active()).first()
+    area = area or VolunteerAreaPage.objects.live().filter(locale=Locale.get_default()).first()
+    if area is None or filter_spec not in PRIVATE_IMAGE_FILTERS:
+        return ""
+    return area.url + area.reverse_subpage("image", args=(image.pk, filter_spec))
 
 
 def _content_type(rendition):

@@ -81,7 +81,7 @@ class VolunteerAreaPage(RoutablePageMixin, BodyPageMixin, Page):
 
         return volunteers.profile_view(request, self)
 
-    @path("profil/mine-data.json")
+    @path("profil/mine-data/")
     def profile_data(self, request):
         from cms import volunteers
 

@@ -169,3 +169,15 @@ def _with_weekday(value):
     # Django has no locale format with the weekday; the name before the date
     # reads right in every language the site has ("onsdag 17. mars 2027").
     return f"{date_format(value, 'l')} {date_format(value, 'DATE_FORMAT')}"
+
+
+@register.simple_tag
+def private_image_src(image, filter_spec):
+    """The checked URL of an image in a private collection; None for a public image.
+
+    Templates show a private image only through this URL (``cms.privacy``), so
+    its rendition's file URL never reaches a page.
+    """
+    from cms.privacy import private_image_url
+
+    return private_image_url(image, filter_spec)

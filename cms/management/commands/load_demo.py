@@ -26,7 +26,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
-from cms import recurrence
+from cms import demo_training, recurrence
 from cms.models import (
     AssociationPage,
     Audience,
@@ -1138,6 +1138,7 @@ class Command(BaseCommand):
         for changes in provision_all().values():
             self.created += bool(changes)
         self.users(home)
+        demo_training.load(self, home, sections, DEMO_PASSWORD)
         self.log(
             f"Demo content ready ({self.created} new object(s); "
             f"{'nothing changed' if not self.created else 'created what was missing'})."
