@@ -4,9 +4,10 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import accounts, privacy
+from cms import accounts, privacy, search
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -16,6 +17,9 @@ urlpatterns = [
         privacy.serve_document,
     ),
     path("documents/", include(wagtaildocs_urls)),
+    # Live public pages only: Wagtail's sitemap uses .public(), and
+    # cms.privacy keeps restrictions on every translation.
+    path("sitemap.xml", sitemap),
 ]
 
 
@@ -42,6 +46,7 @@ if settings.DEBUG:
 # Pages: Norwegian Bokmål without a prefix, every other language under its own.
 urlpatterns += i18n_patterns(
     path("", include(accounts.urlpatterns)),
+    path("sok/", search.search_view, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
