@@ -38,56 +38,137 @@ from cms.models import (
 
 #: (order, theme, phase, in the 10-evening programme, title, purpose, taught by)
 MODULES = [
-    (1, Theme.ROLE, ProgrammePhase.START, True, "Velkommen: hva er en bydelsmor?",
-     "Vi blir kjent med hverandre, med rollen som brobygger og med taushetsplikten.",
-     "koordinatoren"),
-    (2, Theme.ROLE, ProgrammePhase.START, True, "Taushetsplikt og grenser i rollen",
-     "En bydelsmor skal være til å stole på: hva hun kan hjelpe med, og når hun viser videre.",
-     "koordinatoren"),
-    (3, Theme.PARENTHOOD, ProgrammePhase.KNOWLEDGE, True, "Foreldreskap og barns utvikling",
-     "Hvordan barn utvikler seg, og hvordan foreldre kan støtte dem i en ny kultur.",
-     "helsesykepleier fra helsestasjonen"),
-    (4, Theme.PARENTHOOD, ProgrammePhase.KNOWLEDGE, False, "Skole, barnehage og foreldresamarbeid",
-     "Hva skolen og barnehagen forventer av foreldre, og hvordan man tar kontakt.",
-     "rektor og barnehagestyrer"),
-    (5, Theme.HEALTH, ProgrammePhase.KNOWLEDGE, True, "Helse: helsestasjon, fastlege og vaksiner",
-     "Slik fungerer helsetjenestene, og hvor familier får hjelp.",
-     "helsesykepleier fra helsestasjonen"),
-    (6, Theme.HEALTH, ProgrammePhase.KNOWLEDGE, False, "Psykisk helse og ensomhet",
-     "Å kjenne igjen tegn på at noen strever, og hvor de kan få hjelp.",
-     "psykiatrisk sykepleier"),
-    (7, Theme.WORK, ProgrammePhase.KNOWLEDGE, True, "Arbeid, utdanning og NAV",
-     "Veier til arbeid og utdanning, og hva NAV kan hjelpe med.",
-     "veileder fra NAV"),
-    (8, Theme.SOCIETY, ProgrammePhase.KNOWLEDGE, False, "Samfunnsliv og frivillighet",
-     "Hvordan det norske samfunnet er organisert, og frivillighetens plass i det.",
-     "frivilligsentralen"),
-    (9, Theme.SOCIETY, ProgrammePhase.KNOWLEDGE, False, "Vold i nære relasjoner",
-     "Å kjenne igjen vold og negativ sosial kontroll, og hvem man kontakter.",
-     "familievernkontoret"),
-    (10, Theme.SERVICES, ProgrammePhase.KNOWLEDGE, True, "Kommunens tjenester",
-     "Et kart over kommunens tjenester og hvordan man finner fram i dem.",
-     "kommunens servicetorg"),
-    (11, Theme.METHOD, ProgrammePhase.PRACTICE, True, "Samtalemetodikk: den gode samtalen",
-     "Å lytte, spørre og følge opp: metoden bydelsmødrene bruker i samtaler.",
-     "koordinatoren"),
-    (12, Theme.METHOD, ProgrammePhase.PRACTICE, True, "Samtalemetodikk: øvelse og rollespill",
-     "Vi øver på samtaler med rollespill og deler erfaringer.",
-     "koordinatoren"),
+    (
+        1,
+        Theme.ROLE,
+        ProgrammePhase.START,
+        True,
+        "Velkommen: hva er en bydelsmor?",
+        "Vi blir kjent med hverandre, med rollen som brobygger og med taushetsplikten.",
+        "koordinatoren",
+    ),
+    (
+        2,
+        Theme.ROLE,
+        ProgrammePhase.START,
+        True,
+        "Taushetsplikt og grenser i rollen",
+        "En bydelsmor skal være til å stole på: hva hun kan hjelpe med, og når hun viser videre.",
+        "koordinatoren",
+    ),
+    (
+        3,
+        Theme.PARENTHOOD,
+        ProgrammePhase.KNOWLEDGE,
+        True,
+        "Foreldreskap og barns utvikling",
+        "Hvordan barn utvikler seg, og hvordan foreldre kan støtte dem i en ny kultur.",
+        "helsesykepleier fra helsestasjonen",
+    ),
+    (
+        4,
+        Theme.PARENTHOOD,
+        ProgrammePhase.KNOWLEDGE,
+        False,
+        "Skole, barnehage og foreldresamarbeid",
+        "Hva skolen og barnehagen forventer av foreldre, og hvordan man tar kontakt.",
+        "rektor og barnehagestyrer",
+    ),
+    (
+        5,
+        Theme.HEALTH,
+        ProgrammePhase.KNOWLEDGE,
+        True,
+        "Helse: helsestasjon, fastlege og vaksiner",
+        "Slik fungerer helsetjenestene, og hvor familier får hjelp.",
+        "helsesykepleier fra helsestasjonen",
+    ),
+    (
+        6,
+        Theme.HEALTH,
+        ProgrammePhase.KNOWLEDGE,
+        False,
+        "Psykisk helse og ensomhet",
+        "Å kjenne igjen tegn på at noen strever, og hvor de kan få hjelp.",
+        "psykiatrisk sykepleier",
+    ),
+    (
+        7,
+        Theme.WORK,
+        ProgrammePhase.KNOWLEDGE,
+        True,
+        "Arbeid, utdanning og NAV",
+        "Veier til arbeid og utdanning, og hva NAV kan hjelpe med.",
+        "veileder fra NAV",
+    ),
+    (
+        8,
+        Theme.SOCIETY,
+        ProgrammePhase.KNOWLEDGE,
+        False,
+        "Samfunnsliv og frivillighet",
+        "Hvordan det norske samfunnet er organisert, og frivillighetens plass i det.",
+        "frivilligsentralen",
+    ),
+    (
+        9,
+        Theme.SOCIETY,
+        ProgrammePhase.KNOWLEDGE,
+        False,
+        "Vold i nære relasjoner",
+        "Å kjenne igjen vold og negativ sosial kontroll, og hvem man kontakter.",
+        "familievernkontoret",
+    ),
+    (
+        10,
+        Theme.SERVICES,
+        ProgrammePhase.KNOWLEDGE,
+        True,
+        "Kommunens tjenester",
+        "Et kart over kommunens tjenester og hvordan man finner fram i dem.",
+        "kommunens servicetorg",
+    ),
+    (
+        11,
+        Theme.METHOD,
+        ProgrammePhase.PRACTICE,
+        True,
+        "Samtalemetodikk: den gode samtalen",
+        "Å lytte, spørre og følge opp: metoden bydelsmødrene bruker i samtaler.",
+        "koordinatoren",
+    ),
+    (
+        12,
+        Theme.METHOD,
+        ProgrammePhase.PRACTICE,
+        True,
+        "Samtalemetodikk: øvelse og rollespill",
+        "Vi øver på samtaler med rollespill og deler erfaringer.",
+        "koordinatoren",
+    ),
 ]
 
 #: Module order → (language, title, purpose): the translations the demo makes.
 TRANSLATIONS = {
     1: [
-        ("en", "Welcome: what is a neighbourhood mother?",
-         "We get to know each other, the role of a bridge builder, and the duty of "
-         "confidentiality."),
-        ("ar", "مرحبًا: من هي أم الحي؟",
-         "نتعرف على بعضنا البعض، وعلى دور بناء الجسور، وعلى واجب السرية."),
+        (
+            "en",
+            "Welcome: what is a neighbourhood mother?",
+            "We get to know each other, the role of a bridge builder, and the duty of "
+            "confidentiality.",
+        ),
+        (
+            "ar",
+            "مرحبًا: من هي أم الحي؟",
+            "نتعرف على بعضنا البعض، وعلى دور بناء الجسور، وعلى واجب السرية.",
+        ),
     ],
     3: [
-        ("en", "Parenthood and child development",
-         "How children develop, and how parents can support them in a new culture."),
+        (
+            "en",
+            "Parenthood and child development",
+            "How children develop, and how parents can support them in a new culture.",
+        ),
     ],
 }
 
@@ -100,15 +181,39 @@ PDF = (
 )
 
 DOCUMENTS = [
-    ("Rollen som bydelsmor – hefte", "rollen-som-bydelsmor.pdf", PDF, 1, MaterialKind.MATERIAL, "nb"),
-    ("The role of a neighbourhood mother – booklet", "the-role.pdf", PDF, 1, MaterialKind.MATERIAL,
-     "en"),
-    ("Arbeidsark: taushetsplikt", "arbeidsark-taushetsplikt.txt",
-     "Arbeidsark: Hva kan du fortelle videre, og hva ikke?\n".encode(), 2,
-     MaterialKind.WORKSHEET, "nb"),
+    (
+        "Rollen som bydelsmor – hefte",
+        "rollen-som-bydelsmor.pdf",
+        PDF,
+        1,
+        MaterialKind.MATERIAL,
+        "nb",
+    ),
+    (
+        "The role of a neighbourhood mother – booklet",
+        "the-role.pdf",
+        PDF,
+        1,
+        MaterialKind.MATERIAL,
+        "en",
+    ),
+    (
+        "Arbeidsark: taushetsplikt",
+        "arbeidsark-taushetsplikt.txt",
+        b"Arbeidsark: Hva kan du fortelle videre, og hva ikke?\n",
+        2,
+        MaterialKind.WORKSHEET,
+        "nb",
+    ),
     ("Helsetjenestene – oversikt", "helsetjenestene.pdf", PDF, 5, MaterialKind.MATERIAL, "nb"),
-    ("Arbeidsark: den gode samtalen", "den-gode-samtalen.txt",
-     "Arbeidsark: Øv på åpne spørsmål.\n".encode(), 11, MaterialKind.WORKSHEET, "nb"),
+    (
+        "Arbeidsark: den gode samtalen",
+        "den-gode-samtalen.txt",
+        "Arbeidsark: Øv på åpne spørsmål.\n".encode(),
+        11,
+        MaterialKind.WORKSHEET,
+        "nb",
+    ),
 ]
 
 VOLUNTEERS = [
@@ -145,7 +250,12 @@ def load(command, home, sections, password):
     _documents(command, collection, modules)
     image = _private_image(command, collection)
     if image is not None and not area.body:
-        area.body = [("image", {"image": image, "alt_text": "Illustrasjon: fargerike sirkler i en ring", "caption": "Fra samlingen i høst"})]
+        block = {
+            "image": image,
+            "alt_text": "Illustrasjon: fargerike sirkler i en ring",
+            "caption": "Fra samlingen i høst",
+        }
+        area.body = [("image", block)]
         area.save_revision().publish()
     _local_note(command, sections, modules)
     _volunteers(command, sections, modules, password)
@@ -156,8 +266,12 @@ def load(command, home, sections, password):
 
 def _translate_area(command, home, area):
     for code, home_title, title, intro in (
-        ("en", None, "For volunteers", "Training, material and internal events for "
-         "neighbourhood mothers."),
+        (
+            "en",
+            None,
+            "For volunteers",
+            "Training, material and internal events for neighbourhood mothers.",
+        ),
         ("ar", "أمهات الحي", "للمتطوعات", "التدريب والمواد والفعاليات الداخلية لأمهات الحي."),
     ):
         locale = Locale.objects.get(language_code=code)

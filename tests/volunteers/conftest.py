@@ -15,14 +15,6 @@ from wagtail.models import Locale
 
 from cms import privacy
 from cms.models import CurriculumMaterial, SectionRoles, Theme
-from tests.cms.conftest import (  # noqa: F401 - fixtures shared with the roles' tests
-    committed,
-    indre_ostfold,
-    member,
-    network,
-    nordre_follo,
-    section,
-)
 from tests.cms.helpers import PASSWORD
 from tests.factories import (
     CurriculumModuleFactory,
@@ -48,8 +40,7 @@ def area(home, network, committed):
 def locales(db):
     """The English and Arabic locales (Norwegian exists already)."""
     return {
-        code: Locale.objects.get_or_create(language_code=code)[0]
-        for code in ("nb", "en", "ar")
+        code: Locale.objects.get_or_create(language_code=code)[0] for code in ("nb", "en", "ar")
     }
 
 
@@ -57,9 +48,7 @@ def locales(db):
 def modules(db):
     """Four live modules; the first three are in the 10-evening programme."""
     return [
-        CurriculumModuleFactory(
-            title="Velkommen: hva er en bydelsmor?", theme=Theme.ROLE, order=1
-        ),
+        CurriculumModuleFactory(title="Velkommen: hva er en bydelsmor?", theme=Theme.ROLE, order=1),
         CurriculumModuleFactory(
             title="Foreldreskap og barns utvikling", theme=Theme.PARENTHOOD, order=2
         ),
@@ -113,7 +102,9 @@ def outsider(member):
 @pytest.fixture
 def training_document(area, modules):
     """A handout in the private training collection, attached to the first module."""
-    document = Document(title="Rollen som bydelsmor – hefte", collection=privacy.training_collection())
+    document = Document(
+        title="Rollen som bydelsmor – hefte", collection=privacy.training_collection()
+    )
     document.file.save("rollen-som-bydelsmor.txt", ContentFile(b"Privat opplaering"), save=False)
     document.save()
     CurriculumMaterial.objects.create(module=modules[0], document=document)
