@@ -10,9 +10,11 @@ restricted too.
 
 import django_filters
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -33,6 +35,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms import handover, localize, people, privacy, provisioning, training
 from cms.models import (
+    Attendance,
     Audience,
     CurriculumModule,
     Event,
@@ -42,6 +45,7 @@ from cms.models import (
     LocalModuleVariant,
     SpokenLanguage,
     Theme,
+    VolunteerProfile,
 )
 from cms.permissions import editable_sections, event_permission_policy, local_variant_policy
 
@@ -532,6 +536,37 @@ class LocalModuleVariantViewSet(SnippetViewSet):
         return local_variant_policy.instances_user_has_permission_for(
             request.user, "change"
         ).select_related("module", "section")
+
+
+@hooks.register("before_delete_snippet")
+def keep_attended_modules(request, instances):
+    """A module volunteers attended keeps its attendance: it can be unpublished, not deleted."""
+    modules = [instance for instance in instances if isinstance(instance, CurriculumModule)]
+    if not modules or not Attendance.objects.filter(module__in=modules).exists():
+        return None
+    messages.error(
+        request,
+        _(
+            "Volunteers have attended this module, and their attendance must be kept. "
+            "Unpublish the module instead of deleting it."
+        ),
+    )
+    return redirect("wagtailsnippets_cms_curriculummodule:list")
+
+
+@hooks.register("before_delete_page")
+def keep_sections_with_volunteers(request, page):
+    """A section with volunteers cannot be deleted until they are moved or deleted."""
+    if not VolunteerProfile.objects.filter(section__path__startswith=page.path).exists():
+        return None
+    messages.error(
+        request,
+        _(
+            "Volunteers belong to this section or a section below it. Their coordinator "
+            "deletes their data first (Sections and people → Volunteers)."
+        ),
+    )
+    return redirect("wagtailadmin_explore", page.get_parent().pk)
 
 
 class TrainingViewSetGroup(SnippetViewSetGroup):
