@@ -172,6 +172,20 @@ TRANSLATIONS = {
     ],
 }
 
+#: The shared parts of every module, per language: (topics, learning goals).
+TRANSLATED_TEXT = {
+    "en": (
+        "Experiences from the group\nQuestions families often ask\nWhere to get help",
+        "<ul><li>Know the services and who they are for</li>"
+        "<li>Be able to show a family the way</li></ul>",
+    ),
+    "ar": (
+        "تجارب من المجموعة\nأسئلة تطرحها العائلات كثيرًا\nأين يمكن الحصول على المساعدة",
+        "<ul><li>معرفة الخدمات ولمن هي</li>"
+        "<li>القدرة على إرشاد عائلة إلى الخدمة المناسبة</li></ul>",
+    ),
+}
+
 #: A minimal, valid one-page PDF, so the demo needs no files of its own.
 PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
@@ -325,6 +339,11 @@ def _modules(command):
             copy = module.copy_for_translation(locale)
             copy.title = translated_title
             copy.purpose = translated_purpose
+            topics, goals = TRANSLATED_TEXT[code]
+            copy.topics = topics
+            copy.learning_goals = RichText(goals)
+            copy.body = RichText(f"<p>{translated_purpose}</p>")
+            copy.taught_by = ""
             copy.save()
             copy.save_revision().publish()
             command.created += 1

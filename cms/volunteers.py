@@ -120,12 +120,24 @@ def index_view(request, area):
         area,
         "cms/volunteer_area_page.html",
         {
-            "occurrences": with_localized_events(occurrences[:EVENTS_SHOWN]),
+            "occurrences": with_localized_events(_next_of_each(occurrences)),
             "module_count": len(modules),
             "done_count": sum(1 for source, _shown in modules if source.pk in done),
             "children": area.get_children().live().specific(),
         },
     )
+
+
+def _next_of_each(occurrences, count=EVENTS_SHOWN):
+    """The next occurrence of each event (a weekly course once, not ten times)."""
+    shown, seen = [], set()
+    for occurrence in occurrences[: count * 20]:
+        if occurrence.event_id not in seen:
+            seen.add(occurrence.event_id)
+            shown.append(occurrence)
+            if len(shown) == count:
+                break
+    return shown
 
 
 def programme_view(request, area):

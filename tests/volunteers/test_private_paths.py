@@ -290,13 +290,13 @@ def test_alias_of_a_page_inside_the_area_published_outside_it_stays_private(
     with committed():
         alias = inside.create_alias(parent=home, update_slug="referat-kopi")
 
-    assert not Page.objects.public().filter(pk=alias.pk).exists()
     response = client.get(alias.url)
+    assert "Internt referat Zebra" not in text(response)
     assert_sent_to_login(response)
-    assert "Internt referat Zebra" not in text(response)
     response = login(client, outsider).get(alias.url)
-    assert response.status_code == 403
     assert "Internt referat Zebra" not in text(response)
+    assert response.status_code == 403
+    assert not Page.objects.public().filter(pk=alias.pk).exists()
 
 
 # --- 3. A lost restriction ------------------------------------------------------------------
