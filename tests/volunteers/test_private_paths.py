@@ -149,9 +149,7 @@ def test_anonymous_visitor_is_sent_to_login_from_the_area_and_its_pages(
         assert SECRET_TITLE not in text(response)
 
 
-def test_outsider_gets_an_uncacheable_403_without_the_content(
-    client, area, private_news, outsider
-):
+def test_outsider_gets_an_uncacheable_403_without_the_content(client, area, private_news, outsider):
     login(client, outsider)
     for page in (area, private_news):
         response = client.get(page.url)
@@ -489,11 +487,12 @@ def test_private_image_route_serves_the_audience_only(
     assert "public" not in cache_control(response)
 
 
-@pytest.mark.parametrize("spec", ["width-5000", "fill-1x1", "original", "width-400.png", "x"])
-def test_private_image_route_refuses_other_filters(client, area, private_image, volunteer, spec):
-    response = login(client, volunteer.user).get(route(area, "image", private_image.pk, spec))
-    assert response.status_code == 404
-    assert not private_image.renditions.filter(filter_spec=spec).exists()
+def test_private_image_route_refuses_other_filters(client, area, private_image, volunteer):
+    login(client, volunteer.user)
+    for spec in ("width-5000", "fill-1x1", "original", "width-400.png", "x", "max-4000x4000"):
+        response = client.get(route(area, "image", private_image.pk, spec))
+        assert response.status_code == 404, spec
+        assert not private_image.renditions.filter(filter_spec=spec).exists()
 
 
 def test_private_image_route_does_not_serve_public_images(client, area, volunteer):
@@ -522,8 +521,10 @@ def test_rendition_file_names_cannot_be_guessed(area, private_image):
 def test_search_finds_private_pages_for_the_audience_only(
     client, area, private_news, public_page, volunteer, outsider
 ):
+    # Every word of the title but the last: the page echoes the query, not the title.
+    query = "Hemmelig samling"
     for prefix in ("", "/en", "/ar"):
-        response = client.get(f"{prefix}/sok/", {"q": SECRET_TITLE})
+        response = client.get(f"{prefix}/sok/", {"q": query})
         assert response.status_code == 200, prefix
         assert SECRET_TITLE not in text(response)
         assert private_news.url not in text(response)
@@ -532,51 +533,53 @@ def test_search_finds_private_pages_for_the_audience_only(
     assert response.status_code == 200
     assert SECRET_TITLE not in text(response)
 
-    response = login(client, outsider).get("/sok/", {"q": SECRET_TITLE})
+    response = login(client, outsider).get("/sok/", {"q": query})
     assert response.status_code == 200
     assert SECRET_TITLE not in text(response)
+    assert private_news.url not in text(response)
 
-    response = login(client, volunteer.user).get("/sok/", {"q": SECRET_TITLE})
+    response = login(client, volunteer.user).get("/sok/", {"q": query})
     assert response.status_code == 200
     assert SECRET_TITLE in text(response)
+    assert private_news.url in text(response)
 
     # The search itself works for everyone: the public page is found.
     client.logout()
-    response = client.get("/sok/", {"q": public_page.title})
+    response = client.get("/sok/", {"q": "bydelsmødrene"})
     assert public_page.title in text(response)
 
 
-@pytest.mark.parametrize(
-    "query",
-    [
-        '"Hemmelig samling"',
-        '"',
-        "%",
-        "%%Zebra%",
-        "' OR 1=1 --",
-        "*",
-        "Zebra*",
-        "AND",
-        "OR NOT NEAR",
-        "NEAR(Hemmelig Zebra)",
-        "-Zebra",
-        "Zebra^2",
-        "((",
-        "\\",
-        "title:Zebra",
-        "😀 Zebra",
-        "x" * 10_000,
-        "Zebra " * 40,
-    ],
-)
-def test_odd_searches_never_fail(client, area, private_news, volunteer, query):
+ODD_QUERIES = [
+    '"Hemmelig samling"',
+    '"',
+    "%",
+    "%%Zebra%",
+    "' OR 1=1 --",
+    "*",
+    "Zebra*",
+    "AND",
+    "OR NOT NEAR",
+    "NEAR(Hemmelig Zebra)",
+    "-Zebra",
+    "Zebra^2",
+    "((",
+    "\\",
+    "title:Zebra",
+    "😀 Zebra",
+    "x" * 10_000,
+    "Zebra " * 40,
+]
+
+
+def test_odd_searches_never_fail(client, area, private_news, volunteer):
     for person in (None, volunteer.user):
         if person is not None:
             login(client, person)
-        response = client.get("/sok/", {"q": query})
-        assert response.status_code in (200, 400), (query[:40], response.status_code)
-        if person is None:
-            assert SECRET_TITLE not in text(response)
+        for query in ODD_QUERIES:
+            response = client.get("/sok/", {"q": query})
+            assert response.status_code in (200, 400), (query[:40], response.status_code)
+            if person is None:
+                assert private_news.url not in text(response)
 
 
 # --- 8. Sitemap ----------------------------------------------------------------------
@@ -595,20 +598,20 @@ def test_sitemap_lists_public_pages_only(client, area, private_news, public_page
 # --- 9. No API -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        "/api/v2/pages/",
-        "/api/v3/pages/",
-        "/api/v2/pages/?type=cms.NewsPage&fields=*",
-        "/api/v2/documents/",
-        "/api/v2/images/",
-    ],
-)
-def test_no_api_is_enabled(client, area, private_news, url):
-    response = client.get(url)
-    assert response.status_code == 404
-    assert SECRET_TITLE not in text(response)
+API_URLS = [
+    "/api/v2/pages/",
+    "/api/v3/pages/",
+    "/api/v2/pages/?type=cms.NewsPage&fields=*",
+    "/api/v2/documents/",
+    "/api/v2/images/",
+]
+
+
+def test_no_api_is_enabled(client, area, private_news):
+    for url in API_URLS:
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert SECRET_TITLE not in text(response)
 
 
 # --- 10. The calendar and its feeds ------------------------------------------------------
@@ -659,7 +662,10 @@ def test_volunteers_event_has_no_public_page_or_download(
     for person in (None, volunteer.user):
         if person is not None:
             login(client, person)
-        for url in (f"{calendar.url}{internal_event.pk}/", f"{calendar.url}{internal_event.pk}/ical/"):
+        for url in (
+            f"{calendar.url}{internal_event.pk}/",
+            f"{calendar.url}{internal_event.pk}/ical/",
+        ):
             response = client.get(url)
             assert response.status_code == 404, url
             assert internal_event.title not in text(response)
@@ -732,9 +738,7 @@ def _preview_urls(page):
     ]
 
 
-def test_previews_of_a_private_page_send_anonymous_visitors_to_admin_login(
-    client, private_news
-):
+def test_previews_of_a_private_page_send_anonymous_visitors_to_admin_login(client, private_news):
     private_news.title = "Utkast Zebra"
     private_news.save_revision()
     for url in _preview_urls(private_news):
