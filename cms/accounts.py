@@ -7,6 +7,7 @@ throttled by django-axes on every login form, per username and per address
 with status 429, never an error page.
 """
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,6 +15,24 @@ from wagtail.models import Site
 
 from cms import privacy
 from cms.models import VolunteerAreaPage
+
+
+def client_ip(request):
+    """The visitor's address for login throttling (``AXES_CLIENT_IP_CALLABLE``).
+
+    Behind ``TRUSTED_PROXY_COUNT`` reverse proxies every request comes from the
+    last proxy, so ``REMOTE_ADDR`` would lock everyone out at once; the
+    visitor's address is then the one the outermost trusted proxy saw, counted
+    from the end of X-Forwarded-For (what a visitor writes there herself comes
+    first and is ignored). Without proxies, ``REMOTE_ADDR``.
+    """
+    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    if proxies > 0:
+        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        hops = [hop for hop in hops if hop]
+        if len(hops) >= proxies:
+            return hops[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
 
 
 def home_for(request, user):

@@ -143,6 +143,9 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "cms.accounts.client_ip"
+# How many reverse proxies stand in front of the app (production sets it).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # --- Languages -------------------------------------------------------------
 # Norwegian Bokmål is the default and is served without a URL prefix; every

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -37,6 +37,9 @@ AREA = "/frivillig/"
 WRONG = "feil-passord-for-testen"
 NEW_PASSWORD = "nytt-og-langt-passord-2027"
 LIMIT = settings.AXES_FAILURE_LIMIT
+
+#: The link in the password reset e-mail; the group is its path.
+RESET_LINK = re.compile(r"https?://[^/\s]+(/(?:[a-z]{2}/)?glemt-passord/[^/\s]+/[^/\s]+/)")
 
 IP_A = "10.0.0.1"
 IP_B = "10.0.0.2"
@@ -221,9 +224,10 @@ def test_login_page_does_not_offer_a_foreign_next_as_a_private_page(client, home
     local = client.get(LOGIN, {"next": AREA})
     foreign = client.get(LOGIN, {"next": "https://evil.example/"})
 
-    assert local.context["came_for_private_page"] is True
-    assert foreign.context["came_for_private_page"] is False
+    assert html(local).select_one("main .notice[role=note]") is not None
+    assert html(foreign).select_one("main .notice[role=note]") is None
     assert foreign.status_code == 200
+    assert html(foreign).select_one('input[name="password"]') is not None
 
 
 # --- 3. From the private area to the login page and back -------------------------------
@@ -370,6 +374,37 @@ def test_forged_forwarded_for_header_does_not_escape_the_address_lock(client, am
     assert session_user(client) is None
 
 
+@override_settings(TRUSTED_PROXY_COUNT=1)
+def test_behind_a_proxy_each_visitor_has_her_own_address(client, amina):
+    """Every request comes from the proxy; the address it saw is the visitor's."""
+    proxy = "192.0.2.254"
+    for number in range(10):
+        client.post(
+            LOGIN,
+            {"username": f"gjetning-{number}", "password": WRONG},
+            REMOTE_ADDR=proxy,
+            # What the guesser writes herself comes first; the proxy appends what it saw.
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{number}, {IP_A}",
+        )
+
+    locked = client.post(
+        LOGIN,
+        {"username": amina.username, "password": PASSWORD},
+        REMOTE_ADDR=proxy,
+        HTTP_X_FORWARDED_FOR=IP_A,
+    )
+    assert_locked_out(locked)
+    other = Client()
+    response = other.post(
+        LOGIN,
+        {"username": amina.username, "password": PASSWORD},
+        REMOTE_ADDR=proxy,
+        HTTP_X_FORWARDED_FOR=IP_B,
+    )
+    assert response.status_code == 302
+    assert session_user(other) == str(amina.pk)
+
+
 def test_fewer_wrong_passwords_than_the_limit_do_not_lock(client, amina):
     statuses = lock(client, amina.username, times=LIMIT - 1)
 
@@ -394,8 +429,7 @@ def test_username_lock_holds_from_another_address(client, amina, outsider):
 
 def test_many_usernames_from_one_address_lock_the_address(client, amina):
     statuses = [
-        post_login(client, f"gjetning-{number}", WRONG, ip=IP_A).status_code
-        for number in range(10)
+        post_login(client, f"gjetning-{number}", WRONG, ip=IP_A).status_code for number in range(10)
     ]
 
     assert 500 not in statuses
@@ -570,7 +604,7 @@ def test_logout_by_get_is_refused(client, amina):
 
 def reset_link(message):
     """The path of the set-a-new-password link in an e-mail."""
-    match = re.search(r"https?://[^/\s]+(/(?:[a-z]{2}/)?glemt-passord/[^/\s]+/[^/\s]+/)", message.body)
+    match = RESET_LINK.search(message.body)
     assert match, message.body
     return match.group(1)
 
@@ -662,7 +696,9 @@ def test_password_reset_for_an_unknown_address_tells_nothing(client, amina):
     assert mail.outbox == []
 
 
-@pytest.mark.parametrize("email", ["", "ikke-en-adresse", "a@" + "b" * 10_000 + ".no", "a\x00@b.no"])
+@pytest.mark.parametrize(
+    "email", ["", "ikke-en-adresse", "a@" + "b" * 10_000 + ".no", "a\x00@b.no"]
+)
 def test_password_reset_with_odd_input_shows_the_form(client, person, email):
     response = client.post(RESET, {"email": email})
 
