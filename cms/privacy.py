@@ -30,6 +30,8 @@ Wagtail's own privacy does the work, and this module keeps it complete:
   rendition file name carries a random token (``cms.storage``).
 """
 
+import logging
+
 from django.contrib.auth.models import Group
 from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
@@ -57,9 +59,13 @@ from cms.provisioning import NATIONAL_EDITORS, TRANSLATORS, VOLUNTEERS
 #: private audience may see.
 TRAINING_COLLECTION = "Opplæringsmateriell"
 
+logger = logging.getLogger(__name__)
+
 #: Filters a private image may be shown with: no one can make the server
 #: render arbitrary sizes.
-PRIVATE_IMAGE_FILTERS = frozenset({"width-400", "width-800", "width-960", "fill-400x300"})
+PRIVATE_IMAGE_FILTERS = frozenset(
+    {"width-400", "width-800", "width-960", "fill-320x180", "fill-400x300", "fill-800x450"}
+)
 
 
 def audience_groups():
@@ -147,8 +153,12 @@ def sync_private_area():
 
 
 def sync_translations(page):
-    """Give every translation and alias of ``page`` (a Norwegian page) the same restrictions."""
-    source_restrictions = list(PageViewRestriction.objects.filter(page=page))
+    """Give every translation and alias of ``page`` (a Norwegian page) its restrictions.
+
+    Its effective ones: its own and those it inherits, since an alias or a
+    translation may sit where nothing above it is restricted.
+    """
+    source_restrictions = list(page.get_view_restrictions().prefetch_related("groups"))
     copies = Page.objects.filter(
         Q(translation_key=page.translation_key) | Q(alias_of=page)
     ).exclude(pk=page.pk)
@@ -189,7 +199,7 @@ def page_created(sender, instance, created=False, raw=False, **kwargs):
         if page is None:
             return
         source = page.alias_of or page.get_translation_or_none(Locale.get_default())
-        if source is not None and PageViewRestriction.objects.filter(page=source).exists():
+        if source is not None and source.get_view_restrictions().exists():
             sync_translations(source)
 
     transaction.on_commit(copy)
@@ -226,7 +236,9 @@ def _login(request):
 def guard_private_page(page, request, serve_args, serve_kwargs):
     """``before_serve_page`` hook: refuse a private page to anyone outside its audience."""
     restrictions = page.get_view_restrictions()
-    in_area = private_area_of(page) is not None
+    in_area = private_area_of(page) is not None or (
+        page.alias_of_id is not None and private_area_of(page.alias_of) is not None
+    )
     if not restrictions and not in_area:
         return None
     user = request.user
@@ -236,6 +248,12 @@ def guard_private_page(page, request, serve_args, serve_kwargs):
         return _login(request) if in_area and not restrictions else None
     if in_area and not in_audience(user):
         return forbidden(request)
+    if in_area and not restrictions:
+        # Wagtail marks only restricted pages uncacheable: this one must be too.
+        logger.warning("The private page %s has lost its view restriction.", page.url_path)
+        response = page.serve(request, *serve_args, **serve_kwargs)
+        add_never_cache_headers(response)
+        return response
     for restriction in restrictions:
         if restriction.restriction_type in (
             BaseViewRestriction.GROUPS,
@@ -292,13 +310,37 @@ def private_image_view(request, image_id, filter_spec):
     return response
 
 
-def private_image_url(image, filter_spec):
-    """Where the private area shows ``image``: None if the image is public.
+def restricted_collection_ids(request=None):
+    """Ids of the collections with a view restriction, and of those below them.
 
-    "" for a private image when the site has no volunteer area: such an image
-    is then not shown at all, never by its rendition's URL.
+    Two queries, once per request (cached on ``request``), however many
+    images a page shows.
     """
-    if not image.collection.get_view_restrictions().exists():
+    cached = getattr(request, "_cms_restricted_collections", None)
+    if cached is not None:
+        return cached
+    paths = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+    below = Q()
+    for path in paths:
+        below |= Q(path__startswith=path)
+    ids = (
+        frozenset(Collection.objects.filter(below).values_list("pk", flat=True))
+        if below
+        else frozenset()
+    )
+    if request is not None:
+        request._cms_restricted_collections = ids
+    return ids
+
+
+def private_image_url(image, filter_spec, request=None):
+    """Where ``image`` is shown if it is private: None if the image is public.
+
+    The volunteer area's checked route in the active language; "" when the
+    site has no volunteer area or the filter is not one it serves: such an
+    image is not shown at all, never by its rendition's URL.
+    """
+    if image.collection_id not in restricted_collection_ids(request):
         return None
     area = VolunteerAreaPage.objects.live().filter(locale=Locale.get_active()).first()
     area = area or VolunteerAreaPage.objects.live().filter(locale=Locale.get_default()).first()

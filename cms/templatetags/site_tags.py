@@ -4,6 +4,7 @@ import datetime
 
 from django import template
 from django.conf import settings
+from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -171,13 +172,24 @@ def _with_weekday(value):
     return f"{date_format(value, 'l')} {date_format(value, 'DATE_FORMAT')}"
 
 
-@register.simple_tag
-def private_image_src(image, filter_spec):
-    """The checked URL of an image in a private collection; None for a public image.
+@register.simple_tag(takes_context=True)
+def site_image(context, image, filter_spec, **attributes):
+    """An ``<img>`` for any page, which never makes a private image public.
 
-    Templates show a private image only through this URL (``cms.privacy``), so
-    its rendition's file URL never reaches a page.
+    A public image is shown by its rendition, as Wagtail's ``{% image %}``
+    does. An image in a restricted collection (training material) is shown
+    only to the private area's audience, through the area's checked route
+    (``cms.privacy``); everyone else gets nothing, not even its URL.
     """
-    from cms.privacy import private_image_url
+    from cms.privacy import in_audience, private_image_url
 
-    return private_image_url(image, filter_spec)
+    if image is None:
+        return ""
+    request = context.get("request")
+    src = private_image_url(image, filter_spec, request)
+    if src is None:
+        return image.get_rendition(filter_spec).img_tag(attributes)
+    if not src or request is None or not in_audience(request.user):
+        return ""
+    attributes.setdefault("alt", image.default_alt_text)
+    return format_html('<img src="{}"{}>', src, flatatt(attributes))

@@ -24,10 +24,10 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
-from config import urls as site_urls
-from config.urls import media_urlpatterns
 from cms.models import Audience
 from cms.provisioning import VOLUNTEERS
+from config import urls as site_urls
+from config.urls import media_urlpatterns
 from tests.factories import (
     EventFactory,
     EventIndexPageFactory,
@@ -55,16 +55,15 @@ def login(client, user):
     return client
 
 
-def text(response):
-    if getattr(response, "streaming", False):
-        return b"".join(response.streaming_content).decode(errors="replace")
-    return response.content.decode(errors="replace")
-
-
 def body(response):
+    """The response's bytes (a streamed response can be read once only)."""
     if getattr(response, "streaming", False):
         return b"".join(response.streaming_content)
     return response.content
+
+
+def text(response):
+    return body(response).decode(errors="replace")
 
 
 def assert_sent_to_login(response, prefix=""):
@@ -85,11 +84,6 @@ def cache_control(response):
 def assert_uncacheable(response):
     assert "private" in cache_control(response), cache_control(response)
     assert "no-store" in cache_control(response), cache_control(response)
-
-
-def assert_not_shown(response):
-    """Not a page with content: a redirect, a refusal or not found."""
-    assert response.status_code in (301, 302, 403, 404), response.status_code
 
 
 def translate(page, locale, title):
@@ -318,8 +312,10 @@ def test_area_page_whose_restriction_went_missing_is_still_refused(
         assert SECRET_TITLE not in text(response)
         assert_uncacheable(response)
 
+    # The audience still reads it, and no shared cache keeps it for the next visitor.
     response = login(client, volunteer.user).get(private_news.url)
     assert response.status_code == 200
+    assert_uncacheable(response)
 
 
 # --- 4. The area's routes and the admin's module views ------------------------------------
@@ -373,7 +369,7 @@ def test_volunteer_reaches_the_module_routes(client, area, modules, volunteer):
 
 def _snippet_urls(module):
     urls = []
-    for name in ("edit", "inspect", "history", "preview_on_edit", "revisions_compare"):
+    for name in ("edit", "inspect", "history", "usage", "preview_on_edit"):
         try:
             urls.append(reverse(f"wagtailsnippets_cms_curriculummodule:{name}", args=[module.pk]))
         except NoReverseMatch:
@@ -406,6 +402,16 @@ def test_private_document_sends_anonymous_visitors_to_login(client, training_doc
     response = client.get(training_document.url)
     assert_sent_to_login(response)
     assert DOCUMENT_BYTES not in body(response)
+
+    # Any other file name for the same document: never the bytes.
+    for url in (
+        f"/documents/{training_document.pk}/annet-navn.txt",
+        f"/documents/{training_document.pk}/",
+        f"/en/documents/{training_document.pk}/rollen-som-bydelsmor.txt",
+    ):
+        response = client.get(url)
+        assert response.status_code != 200, url
+        assert DOCUMENT_BYTES not in body(response)
 
 
 def test_private_document_refuses_an_outsider(client, training_document, outsider):
@@ -513,6 +519,54 @@ def test_rendition_file_names_cannot_be_guessed(area, private_image):
         assert name != "images/kurs.width-400.png"
         names.add(name)
     assert len(names) == 3
+
+
+def _rendition_urls(image):
+    return [rendition.url for rendition in image.renditions.all()]
+
+
+def assert_no_rendition_of(image, html):
+    """Neither a rendition nor the original of ``image`` is linked from ``html``."""
+    stem = os.path.splitext(os.path.basename(image.file.name))[0]
+    assert f"/media/images/{stem}" not in html
+    assert image.file.url not in html
+    for url in _rendition_urls(image):
+        assert url not in html
+
+
+def test_private_image_in_a_public_page_body_is_not_made_public(client, home, area, private_image):
+    page = StandardPageFactory(parent=home, title="Om oss", slug="om-oss")
+    page.body = [("image", {"image": private_image, "alt_text": "x", "caption": ""})]
+    page.save_revision().publish()
+
+    response = client.get(page.url)
+    assert response.status_code == 200
+    assert_no_rendition_of(private_image, text(response))
+    # Whatever address the page gives the image refuses the visitor.
+    src = route(area, "image", private_image.pk, "width-960")
+    if src in text(response):
+        assert_sent_to_login(client.get(src))
+
+
+def test_private_image_as_a_public_news_image_is_not_made_public(client, home, area, private_image):
+    index = NewsIndexPageFactory(parent=home, title="Aktuelt")
+    news = NewsPageFactory(parent=index, title="Åpen nyhet Zebra", image=private_image)
+    for url in (news.url, index.url, home.url):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert news.title in text(response)
+        assert_no_rendition_of(private_image, text(response))
+
+
+def test_private_image_as_a_public_event_image_is_not_made_public(
+    client, home, area, nordre_follo, private_image
+):
+    calendar = EventIndexPageFactory(parent=home)
+    event = EventFactory(section=nordre_follo, title="Åpen kveld Zebra", image=private_image)
+    for url in (f"{calendar.url}{event.pk}/", calendar.url, home.url, nordre_follo.url):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert_no_rendition_of(private_image, text(response))
 
 
 # --- 7. Search ------------------------------------------------------------------------
