@@ -86,3 +86,29 @@ class DateListField(models.JSONField):
     def formfield(self, **kwargs):
         # Skip JSONField's own form field (a JSON text box) for the list of lines.
         return models.Field.formfield(self, **{"form_class": DateListFormField, **kwargs})
+
+
+class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's field, refusing ids no database column can hold.
+
+    Django checks a single choice's id against the column's range, but a list
+    of them goes straight into ``pk__in``, where SQLite raises OverflowError
+    (a 500) for an id like 10**30. Such an id is simply not a valid choice.
+    """
+
+    #: The largest id a 64-bit integer column holds.
+    MAX_ID = 2**63 - 1
+
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                number = int(str(pk))
+            except ValueError:
+                continue  # Django's own check names it
+            if not 0 < number <= self.MAX_ID:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)

@@ -25,6 +25,7 @@ from wagtail.log_actions import log
 from wagtail.models import Locale, Page
 
 from cms import people
+from cms.fields import BoundedModelMultipleChoiceField
 from cms.models import (
     AssociationPage,
     Attendance,
@@ -36,7 +37,7 @@ from cms.models import (
 from cms.privacy import VOLUNTEERS
 from cms.volunteers import delete_volunteer
 
-#: The oldest and the latest date an evening can be recorded for.
+#: The earliest year an evening can be recorded for (the latest is today).
 EARLIEST_YEAR = 2000
 
 
@@ -199,7 +200,7 @@ class AttendanceForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=gettext_lazy("For example 24.11.2026."),
     )
-    volunteers = forms.ModelMultipleChoiceField(
+    volunteers = BoundedModelMultipleChoiceField(
         label=gettext_lazy("Who came"),
         queryset=VolunteerProfile.objects.none(),
         widget=forms.CheckboxSelectMultiple,

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page
 
 from cms.calendar import with_localized_events
+from cms.fields import BoundedModelMultipleChoiceField
 from cms.models import (
     Attendance,
     Audience,
@@ -282,6 +283,7 @@ class ProfileForm(forms.ModelForm):
         model = VolunteerProfile
         fields = ["languages", "phone", "consent_photo", "consent_language_listing"]
         widgets = {"languages": forms.CheckboxSelectMultiple}
+        field_classes = {"languages": BoundedModelMultipleChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
