@@ -31,6 +31,7 @@ Wagtail's own privacy does the work, and this module keeps it complete:
 """
 
 import logging
+import mimetypes
 
 from django.contrib.auth.models import Group
 from django.contrib.auth.views import redirect_to_login
@@ -185,7 +186,14 @@ def restriction_changed(sender, instance, **kwargs):
     if page is None:
         return  # the page itself is being deleted, or a group changed
     if _is_source(page):
-        transaction.on_commit(lambda: sync_translations(page))
+        transaction.on_commit(lambda: _sync_if_still_there(page))
+
+
+def _sync_if_still_there(page):
+    # A deleted page's translations keep their restrictions: they are not
+    # made public because their source went away.
+    if Page.objects.filter(pk=page.pk).exists():
+        sync_translations(page)
 
 
 def page_created(sender, instance, created=False, raw=False, **kwargs):
@@ -350,12 +358,4 @@ def private_image_url(image, filter_spec, request=None):
 
 
 def _content_type(rendition):
-    extension = rendition.file.name.rsplit(".", 1)[-1].lower()
-    return {
-        "jpg": "image/jpeg",
-        "jpeg": "image/jpeg",
-        "png": "image/png",
-        "gif": "image/gif",
-        "webp": "image/webp",
-        "avif": "image/avif",
-    }.get(extension, "application/octet-stream")
+    return mimetypes.guess_type(rendition.file.name)[0] or "application/octet-stream"

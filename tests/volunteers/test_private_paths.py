@@ -234,6 +234,21 @@ def test_restriction_added_after_translating_reaches_the_translation(
     assert "Board meeting Zebra" in text(response)
 
 
+def test_deleting_a_private_page_keeps_its_translation_private(client, home, locales, committed):
+    page = StandardPageFactory(parent=home, title="Styremøte Zebra", slug="styremote")
+    with committed():
+        translate(home, locales["en"], "Neighbourhood mothers")
+        english = translate(page, locales["en"], "Board meeting Zebra")
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+    with committed():
+        page.delete()
+
+    assert PageViewRestriction.objects.filter(page=english).exists()
+    assert not Page.objects.public().filter(pk=english.pk).exists()
+    assert "Board meeting Zebra" not in text(client.get(english.url))
+
+
 def test_groups_restriction_added_after_translating_reaches_the_translation(
     client, home, locales, committed, network, outsider
 ):
