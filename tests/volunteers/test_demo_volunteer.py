@@ -1,0 +1,121 @@
+"""The demo volunteer's evening, end to end, on the demo content of ``make run``.
+
+``frivillig-nordrefollo`` logs in on the site, sees the programme, opens a
+private document, sees her progress, withdraws a consent and downloads her
+data; the Nordre Follo coordinator sees her and not Indre Østfold's volunteer.
+"""
+
+import json
+import re
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from cms.models import (
+    ConsentKind,
+    ConsentRecord,
+    CurriculumModule,
+    MunicipalityPage,
+    VolunteerAreaPage,
+    VolunteerProfile,
+)
+
+PASSWORD = "bydelsmor-demo"
+
+
+@pytest.fixture
+def demo(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", quiet=True)
+
+
+def log_in(client, username):
+    response = client.post(
+        "/logg-inn/", {"username": username, "password": PASSWORD, "next": "/frivillig/"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/frivillig/"
+
+
+def test_the_demo_volunteer_goes_through_her_evening(client, demo):
+    # Before logging in, nothing of it is there.
+    assert client.get("/frivillig/opplaering/").status_code == 302
+
+    log_in(client, "frivillig-nordrefollo")
+
+    programme = client.get("/frivillig/opplaering/")
+    assert programme.status_code == 200
+    html = programme.content.decode()
+    modules = CurriculumModule.objects.filter(locale__language_code="nb", live=True)
+    assert modules.count() >= 10
+    for module in modules:
+        assert module.title in html
+
+    # The first module's handout, from the private collection.
+    first = modules.get(order=1)
+    page = client.get(f"/frivillig/opplaering/{first.pk}/").content.decode()
+    document_url = re.search(r'href="(/documents/\d+/[^"]+)"', page).group(1)
+    document = client.get(document_url)
+    assert document.status_code == 200
+    assert b"".join(document.streaming_content).startswith(b"%PDF")
+
+    progress = client.get("/frivillig/fremdrift/")
+    assert progress.status_code == 200
+    assert 'value="4"' in progress.content.decode()
+    assert f'max="{modules.filter(in_long_programme=True).count()}"' in (progress.content.decode())
+
+    profile = VolunteerProfile.objects.get(user__username="frivillig-nordrefollo")
+    assert profile.consent_language_listing
+    languages = [language.pk for language in profile.languages.all()]
+    response = client.post("/frivillig/profil/", {"languages": languages, "phone": profile.phone})
+    assert response.status_code == 302
+    profile.refresh_from_db()
+    assert not profile.consent_language_listing
+    assert ConsentRecord.objects.filter(
+        profile=profile, kind=ConsentKind.LANGUAGE_LISTING, given=False
+    ).exists()
+
+    data = client.get("/frivillig/profil/mine-data/")
+    assert data.status_code == 200
+    assert data["Content-Disposition"].startswith("attachment")
+    payload = json.loads(data.content)
+    assert payload["user"]["username"] == "frivillig-nordrefollo"
+    assert payload["profile"]["consent_language_listing"] is False
+    assert len(payload["attendance"]) == 4
+
+
+def test_the_demo_has_the_area_in_three_languages_and_translated_modules(demo):
+    assert set(VolunteerAreaPage.objects.values_list("locale__language_code", flat=True)) == {
+        "nb",
+        "en",
+        "ar",
+    }
+    translated = CurriculumModule.objects.exclude(locale__language_code="nb")
+    assert translated.filter(locale__language_code="en").count() == 2
+    assert translated.filter(locale__language_code="ar").count() == 1
+
+
+def test_the_demo_coordinator_sees_her_volunteer_and_not_the_other(client, demo):
+    client.post(
+        reverse("wagtailadmin_login"),
+        {"username": "koordinator-nordrefollo", "password": PASSWORD},
+    )
+    nordre_follo = MunicipalityPage.objects.get(slug="nordre-follo", locale__language_code="nb")
+    indre_ostfold = MunicipalityPage.objects.get(slug="indre-ostfold", locale__language_code="nb")
+
+    own = client.get(reverse("cms_section_attendance", args=[nordre_follo.pk]))
+    other = client.get(reverse("cms_section_attendance", args=[indre_ostfold.pk]))
+
+    assert own.status_code == 200
+    assert "Amina" in own.content.decode()
+    assert "Hawa" not in own.content.decode()
+    assert other.status_code == 404
+
+
+def test_loading_the_demo_twice_changes_nothing_in_the_private_area(demo):
+    counts = (VolunteerProfile.objects.count(), CurriculumModule.objects.count())
+
+    call_command("load_demo", quiet=True)
+
+    assert (VolunteerProfile.objects.count(), CurriculumModule.objects.count()) == counts
