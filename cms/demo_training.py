@@ -1,6 +1,6 @@
 """Demo content for the volunteers' private area (part of ``manage.py load_demo``).
 
-The volunteer area with an English and an Arabic version, the training
+The volunteer area with an English version, the training
 programme (twelve modules across the themes, two translated into English and
 one into Arabic), private training material and a private image, a local note
 from Nordre Follo, internal news, and two demo volunteers:
@@ -249,7 +249,7 @@ def load(command, home, sections, password):
             "bydelsmødre. Siden er bare for deg som er bydelsmor eller jobber med oss."
         ),
     )
-    _translate_area(command, home, area)
+    _translate_area(command, area)
     news = command.page(area, NewsIndexPage, "nytt", title="Nytt for frivillige")
     command.page(
         news,
@@ -278,30 +278,19 @@ def load(command, home, sections, password):
         command.log(change)
 
 
-def _translate_area(command, home, area):
-    for code, home_title, title, intro in (
-        (
-            "en",
-            None,
-            "For volunteers",
-            "Training, material and internal events for neighbourhood mothers.",
-        ),
-        ("ar", "أمهات الحي", "للمتطوعات", "التدريب والمواد والفعاليات الداخلية لأمهات الحي."),
-    ):
-        locale = Locale.objects.get(language_code=code)
-        if home_title and not home.get_translations().filter(locale=locale).exists():
-            home_copy = home.copy_for_translation(locale)
-            home_copy.title = home_title
-            home_copy.save_revision().publish()
-            command.created += 1
-        if area.get_translations().filter(locale=locale).exists():
-            continue
-        copy = area.copy_for_translation(locale)
-        copy.title = title
-        copy.intro = intro
-        copy.save_revision().publish()
-        command.created += 1
-        command.log(f"Created the volunteer area in {code}.")
+def _translate_area(command, area):
+    """The area in English. Arabic readers use /ar/frivillig/: the Norwegian area
+    with Arabic headings and the modules in Arabic where translated (an Arabic
+    front page would hide every page not yet translated into Arabic)."""
+    english = Locale.objects.get(language_code="en")
+    if area.get_translations().filter(locale=english).exists():
+        return
+    copy = area.copy_for_translation(english)
+    copy.title = "For volunteers"
+    copy.intro = "Training, material and internal events for neighbourhood mothers."
+    copy.save_revision().publish()
+    command.created += 1
+    command.log("Created the volunteer area in English.")
 
 
 def _modules(command):

@@ -109,7 +109,8 @@ def test_demo_has_real_content(client, demo):
     assert "Neighbourhood Mothers" in english
     assert AssociationPage.objects.get().org_number == "974760673"
     assert MunicipalityPage.objects.filter(locale__language_code="nb").count() == 7
-    assert NewsPage.objects.count() == 3
+    # Three public articles, and one internal one in the volunteers' area.
+    assert NewsPage.objects.count() == 4
 
 
 def test_demo_accounts_log_in(client, demo):
