@@ -93,17 +93,13 @@ urlpatterns = [
     ),
     path(
         "glemt-passord/ferdig/",
-        auth_views.PasswordResetCompleteView.as_view(
-            template_name="accounts/password_reset_complete.html"
-        ),
+        auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_saved.html"),
         name="password_reset_complete",
     ),
     path("bytt-passord/", PasswordChangeView.as_view(), name="password_change"),
     path(
         "bytt-passord/ferdig/",
-        auth_views.PasswordChangeDoneView.as_view(
-            template_name="accounts/password_change_done.html"
-        ),
+        auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_saved.html"),
         name="password_change_done",
     ),
 ]

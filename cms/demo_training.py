@@ -237,7 +237,7 @@ VOLUNTEERS = [
 ]
 
 
-def load(command, home, sections, password):
+def load(command, home, sections):
     """Make what is missing; ``command`` is load_demo's (for ``log`` and ``created``)."""
     area = command.page(
         home,
@@ -272,7 +272,7 @@ def load(command, home, sections, password):
         area.body = [("image", block)]
         area.save_revision().publish()
     _local_note(command, sections, modules)
-    _volunteers(command, sections, modules, password)
+    _volunteers(command, sections, modules)
     # The area and its translations are private before anyone can see them.
     for change in privacy.sync_private_area():
         command.log(change)
@@ -385,21 +385,14 @@ def _local_note(command, sections, modules):
     command.created += created
 
 
-def _volunteers(command, sections, modules, password):
+def _volunteers(command, sections, modules):
     User = get_user_model()
     group = Group.objects.get(name=privacy.VOLUNTEERS)
     languages = {language.code: language for language in SpokenLanguage.objects.all()}
     for username, first_name, last_name, slug, codes, done in VOLUNTEERS:
         if User.objects.filter(username=username).exists():
             continue
-        user = User(
-            username=username,
-            first_name=first_name,
-            last_name=last_name,
-            email=f"{username}@bydelsmodre.example.no",
-        )
-        user.set_password(password)
-        user.save()
+        user = command.demo_account(username, first_name, last_name)
         user.groups.add(group)
         section = sections[slug]
         profile = VolunteerProfile.objects.create(
@@ -419,5 +412,3 @@ def _volunteers(command, sections, modules, password):
                 volunteer=profile,
                 date=datetime.date(2026, 9, 1) + datetime.timedelta(weeks=order),
             )
-        command.created += 1
-        command.log(f"Created the demo volunteer {username}.")

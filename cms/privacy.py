@@ -262,26 +262,24 @@ def guard_private_page(page, request, serve_args, serve_kwargs):
         response = page.serve(request, *serve_args, **serve_kwargs)
         add_never_cache_headers(response)
         return response
-    for restriction in restrictions:
-        if restriction.restriction_type in (
-            BaseViewRestriction.GROUPS,
-            BaseViewRestriction.LOGIN,
-        ) and not restriction.accept_request(request):
-            return forbidden(request)
-    return None
+    return forbidden(request) if _refuses(restrictions, request) else None
 
 
 def guard_private_document(document, request):
     """``before_serve_document`` hook: a logged-in outsider gets 403, not a login loop."""
     if not request.user.is_authenticated:
         return None  # Wagtail's check redirects to the login page
-    for restriction in document.collection.get_view_restrictions():
-        if restriction.restriction_type in (
-            BaseViewRestriction.GROUPS,
-            BaseViewRestriction.LOGIN,
-        ) and not restriction.accept_request(request):
-            return forbidden(request)
-    return None
+    restrictions = document.collection.get_view_restrictions()
+    return forbidden(request) if _refuses(restrictions, request) else None
+
+
+def _refuses(restrictions, request):
+    """Whether a login or groups restriction keeps the logged-in ``request.user`` out."""
+    return any(
+        restriction.restriction_type in (BaseViewRestriction.GROUPS, BaseViewRestriction.LOGIN)
+        and not restriction.accept_request(request)
+        for restriction in restrictions
+    )
 
 
 def serve_document(request, document_id, document_filename):

@@ -192,15 +192,9 @@ class CurriculumModule(
         return [line.strip() for line in self.topics.splitlines() if line.strip()]
 
 
-class CurriculumMaterial(Orderable):
-    """A document that belongs to a module: a handout, slides, or a worksheet.
+class Material(Orderable):
+    """A document given out at an evening: a handout, slides, or a worksheet."""
 
-    Material belongs to the Norwegian module and is shown with every
-    translation of it; ``language`` says which language the document itself
-    is in, so a volunteer reading in Arabic sees the Arabic handout first.
-    """
-
-    module = ParentalKey(CurriculumModule, on_delete=models.CASCADE, related_name="materials")
     document = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("document"),
@@ -210,6 +204,23 @@ class CurriculumMaterial(Orderable):
     kind = models.CharField(
         _("kind"), max_length=10, choices=MaterialKind.choices, default=MaterialKind.MATERIAL
     )
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return self.document.title
+
+
+class CurriculumMaterial(Material):
+    """A document that belongs to a module: a handout, slides, or a worksheet.
+
+    Material belongs to the Norwegian module and is shown with every
+    translation of it; ``language`` says which language the document itself
+    is in, so a volunteer reading in Arabic sees the Arabic handout first.
+    """
+
+    module = ParentalKey(CurriculumModule, on_delete=models.CASCADE, related_name="materials")
     language = models.CharField(
         _("language of the document"),
         max_length=8,
@@ -219,9 +230,6 @@ class CurriculumMaterial(Orderable):
     )
 
     panels = [FieldPanel("document"), FieldRowPanel([FieldPanel("kind"), FieldPanel("language")])]
-
-    def __str__(self):
-        return self.document.title
 
 
 class LocalModuleVariant(ClusterableModel):
@@ -269,16 +277,7 @@ class LocalModuleVariant(ClusterableModel):
         return f"{self.module} – {self.section}"
 
 
-class LocalMaterial(Orderable):
+class LocalMaterial(Material):
     variant = ParentalKey(LocalModuleVariant, on_delete=models.CASCADE, related_name="materials")
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("document"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    kind = models.CharField(
-        _("kind"), max_length=10, choices=MaterialKind.choices, default=MaterialKind.MATERIAL
-    )
 
     panels = [FieldRowPanel([FieldPanel("document"), FieldPanel("kind")])]

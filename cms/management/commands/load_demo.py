@@ -1138,7 +1138,7 @@ class Command(BaseCommand):
         for changes in provision_all().values():
             self.created += bool(changes)
         self.users(home)
-        demo_training.load(self, home, sections, DEMO_PASSWORD)
+        demo_training.load(self, home, sections)
         self.log(
             f"Demo content ready ({self.created} new object(s); "
             f"{'nothing changed' if not self.created else 'created what was missing'})."
@@ -1367,20 +1367,26 @@ class Command(BaseCommand):
                 if role:
                     existing.groups.add(self.group_for(home, role))
                 continue
-            user = User(
-                username=username,
-                first_name=first_name,
-                last_name=last_name,
-                email=f"{username}@bydelsmodre.example.no",
-                is_superuser=is_superuser,
-                is_staff=is_superuser,
+            user = self.demo_account(
+                username, first_name, last_name, is_superuser=is_superuser, is_staff=is_superuser
             )
-            user.set_password(DEMO_PASSWORD)
-            user.save()
             if role:
                 user.groups.add(self.group_for(home, role))
-            self.created += 1
-            self.log(f"Created the demo account {username}.")
+
+    def demo_account(self, username, first_name, last_name, **fields):
+        """A new demo account with the demo password."""
+        user = get_user_model()(
+            username=username,
+            first_name=first_name,
+            last_name=last_name,
+            email=f"{username}@bydelsmodre.example.no",
+            **fields,
+        )
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        self.created += 1
+        self.log(f"Created the demo account {username}.")
+        return user
 
     def group_for(self, home, role):
         """The group for a demo role: a network group, or one that provisioning made."""
