@@ -193,3 +193,16 @@ def site_image(context, image, filter_spec, **attributes):
         return ""
     attributes.setdefault("alt", image.default_alt_text)
     return format_html('<img src="{}"{}>', src, flatatt(attributes))
+
+
+@register.simple_tag(takes_context=True)
+def volunteer_area(context):
+    """The volunteer area in the reader's language, for someone who may enter it; else None."""
+    from cms.models import VolunteerAreaPage
+    from cms.privacy import in_audience
+
+    request = context.get("request")
+    if request is None or not in_audience(request.user):
+        return None
+    area = VolunteerAreaPage.objects.live().filter(locale=Locale.get_default()).first()
+    return area.localized if area else None

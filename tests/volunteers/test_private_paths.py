@@ -828,3 +828,14 @@ def test_previews_of_a_private_page_refuse_people_without_admin_access(
             response = client.get(url)
             assert response.status_code != 200, url
             assert "Utkast Zebra" not in text(response)
+
+
+def test_header_links_to_the_area_only_for_its_audience(client, area, volunteer, outsider):
+    client.force_login(volunteer.user)
+    assert f'href="{area.url}"' in text(client.get("/"))
+
+    client.force_login(outsider)
+    assert f'href="{area.url}"' not in text(client.get("/"))
+
+    client.logout()
+    assert f'href="{area.url}"' not in text(client.get("/"))
