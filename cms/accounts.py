@@ -16,6 +16,9 @@ from wagtail.models import Site
 from cms import privacy
 from cms.models import VolunteerAreaPage
 
+#: The longest username Django's user model takes.
+USERNAME_MAX_LENGTH = 150
+
 
 def client_ip(request):
     """The visitor's address for login throttling (``AXES_CLIENT_IP_CALLABLE``).
@@ -33,6 +36,21 @@ def client_ip(request):
         if len(hops) >= proxies:
             return hops[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def client_username(request, credentials=None):
+    """The username a login attempt is counted under (``AXES_USERNAME_CALLABLE``).
+
+    Cut to the longest a username can be: django-axes stores it in a column
+    of 255 characters, and PostgreSQL refuses a longer value (a 500 for a
+    10,000-character "username"). Django's login form does not check the
+    length itself.
+    """
+    if credentials:
+        username = credentials.get("username")
+    else:
+        username = getattr(request, "data", request.POST).get("username")
+    return username[:USERNAME_MAX_LENGTH] if isinstance(username, str) else username
 
 
 def home_for(request, user):

@@ -144,6 +144,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "cms.accounts.client_ip"
+AXES_USERNAME_CALLABLE = "cms.accounts.client_username"
 # How many reverse proxies stand in front of the app (production sets it).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
