@@ -43,20 +43,26 @@ from cms.models.volunteers import CONSENT_FIELDS
 EVENTS_SHOWN = 5
 
 
-def profile_of(user):
-    """``user``'s volunteer profile, or None (editors and coordinators have none)."""
-    if not user.is_authenticated:
-        return None
-    return (
-        VolunteerProfile.objects.filter(user=user)
-        .select_related("section")
-        .prefetch_related("languages")
-        .first()
-    )
+def profile_of(request):
+    """The visitor's volunteer profile, or None (editors and coordinators have none).
+
+    Looked up once per request.
+    """
+    if not hasattr(request, "_cms_volunteer_profile"):
+        user = request.user
+        request._cms_volunteer_profile = (
+            VolunteerProfile.objects.filter(user=user)
+            .select_related("section")
+            .prefetch_related("languages")
+            .first()
+            if user.is_authenticated
+            else None
+        )
+    return request._cms_volunteer_profile
 
 
 def _render(request, area, template, context, status=200):
-    context = {**area.get_context(request), "profile": profile_of(request.user), **context}
+    context = {**area.get_context(request), "profile": profile_of(request), **context}
     return TemplateResponse(request, template, context, status=status)
 
 
@@ -95,7 +101,7 @@ def _programme_of(request, profile):
 
 
 def index_view(request, area):
-    profile = profile_of(request.user)
+    profile = profile_of(request)
     occurrences = (
         EventOccurrence.objects.filter(
             event__live=True,
@@ -142,7 +148,7 @@ def _next_of_each(occurrences, count=EVENTS_SHOWN):
 
 
 def programme_view(request, area):
-    profile = profile_of(request.user)
+    profile = profile_of(request)
     programme = _programme_of(request, profile)
     done = completed_module_ids(profile)
     themes = {}
@@ -191,7 +197,7 @@ def module_view(request, area, module_id, *, printable=False):
             material.sort_order or 0,
         ),
     )
-    profile = profile_of(request.user)
+    profile = profile_of(request)
     variant = None
     if profile is not None:
         variant = (
@@ -229,7 +235,7 @@ def _progress(profile):
 
 
 def progress_view(request, area):
-    profile = profile_of(request.user)
+    profile = profile_of(request)
     if profile is None:
         return _render(request, area, "volunteers/no_profile.html", {})
     rows, complete = _progress(profile)
@@ -246,7 +252,7 @@ def progress_view(request, area):
 
 
 def certificate_view(request, area):
-    profile = profile_of(request.user)
+    profile = profile_of(request)
     if profile is None:
         return _render(request, area, "volunteers/no_profile.html", {})
     rows, complete = _progress(profile)
@@ -308,7 +314,7 @@ def save_profile(form, user):
 
 
 def profile_view(request, area):
-    profile = profile_of(request.user)
+    profile = profile_of(request)
     if profile is None:
         return _render(request, area, "volunteers/no_profile.html", {})
     form = ProfileForm(instance=profile)
@@ -385,7 +391,7 @@ def personal_data(profile):
 
 
 def data_view(request, area):
-    profile = profile_of(request.user)
+    profile = profile_of(request)
     if profile is None:
         raise Http404
     body = json.dumps(personal_data(profile), ensure_ascii=False, indent=2)
