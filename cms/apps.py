@@ -9,7 +9,7 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
-        from wagtail.models import Page, PageViewRestriction
+        from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from cms import privacy
@@ -50,6 +50,14 @@ class CmsConfig(AppConfig):
         post_save.connect(
             privacy.area_saved, sender=VolunteerAreaPage, dispatch_uid="privacy-new-area"
         )
+        # Where the areas are and which collections are private, as cached.
+        for model in (VolunteerAreaPage, Collection, CollectionViewRestriction):
+            post_save.connect(privacy.forget, sender=model, dispatch_uid=f"privacy-forget-{model}")
+            post_delete.connect(
+                privacy.forget, sender=model, dispatch_uid=f"privacy-forget-del-{model}"
+            )
+        post_delete.connect(privacy.forget, sender=Page, dispatch_uid="privacy-forget-page")
+        post_page_move.connect(privacy.forget, dispatch_uid="privacy-forget-moved")
 
         # A cached iCal feed must not outlive a change to what it shows: an
         # event, a category, or a section that is unpublished, made private,

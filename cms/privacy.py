@@ -35,6 +35,7 @@ import mimetypes
 
 from django.contrib.auth.models import Group
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.http import FileResponse, Http404
@@ -219,10 +220,38 @@ def area_saved(sender, instance, created=False, raw=False, **kwargs):
         transaction.on_commit(sync_private_area)
 
 
-def private_area_of(page):
-    """The volunteer area ``page`` is in (or is), in any language, or None: one query."""
-    paths = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
-    return VolunteerAreaPage.objects.filter(path__in=paths).first()
+#: Cache keys of what every page view and image asks: where the areas are,
+#: which collections are private. Dropped on any change (``forget``, signals
+#: in cms/apps.py), so all app processes see a change at once.
+AREA_PATHS_KEY = "privacy:area-paths"
+RESTRICTED_COLLECTIONS_KEY = "privacy:restricted-collections"
+
+
+def _cached(key, compute):
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, None)
+    return value
+
+
+def forget(**kwargs):
+    """Signal receiver: areas or collection restrictions changed; compute them again."""
+    cache.delete_many([AREA_PATHS_KEY, RESTRICTED_COLLECTIONS_KEY])
+
+
+def area_paths():
+    """The tree paths of every volunteer area, in every language."""
+    return _cached(
+        AREA_PATHS_KEY, lambda: tuple(VolunteerAreaPage.objects.values_list("path", flat=True))
+    )
+
+
+def in_private_area(page):
+    """Whether ``page`` is a volunteer area or below one, or an alias of such a page."""
+    paths = area_paths()
+    pages = [page] if page.alias_of_id is None else [page, page.alias_of]
+    return any(each.path.startswith(path) for each in pages for path in paths)
 
 
 # --- Serving -------------------------------------------------------------------
@@ -244,9 +273,7 @@ def _login(request):
 def guard_private_page(page, request, serve_args, serve_kwargs):
     """``before_serve_page`` hook: refuse a private page to anyone outside its audience."""
     restrictions = page.get_view_restrictions()
-    in_area = private_area_of(page) is not None or (
-        page.alias_of_id is not None and private_area_of(page.alias_of) is not None
-    )
+    in_area = in_private_area(page)
     if not restrictions and not in_area:
         return None
     user = request.user
@@ -316,37 +343,29 @@ def private_image_view(request, image_id, filter_spec):
     return response
 
 
-def restricted_collection_ids(request=None):
-    """Ids of the collections with a view restriction, and of those below them.
+def restricted_collection_ids():
+    """Ids of the collections with a view restriction, and of those below them."""
+    return _cached(RESTRICTED_COLLECTIONS_KEY, _restricted_collection_ids)
 
-    Two queries, once per request (cached on ``request``), however many
-    images a page shows.
-    """
-    cached = getattr(request, "_cms_restricted_collections", None)
-    if cached is not None:
-        return cached
+
+def _restricted_collection_ids():
     paths = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
     below = Q()
     for path in paths:
         below |= Q(path__startswith=path)
-    ids = (
-        frozenset(Collection.objects.filter(below).values_list("pk", flat=True))
-        if below
-        else frozenset()
-    )
-    if request is not None:
-        request._cms_restricted_collections = ids
-    return ids
+    if not below:
+        return frozenset()
+    return frozenset(Collection.objects.filter(below).values_list("pk", flat=True))
 
 
-def private_image_url(image, filter_spec, request=None):
+def private_image_url(image, filter_spec):
     """Where ``image`` is shown if it is private: None if the image is public.
 
     The volunteer area's checked route in the active language; "" when the
     site has no volunteer area or the filter is not one it serves: such an
     image is not shown at all, never by its rendition's URL.
     """
-    if image.collection_id not in restricted_collection_ids(request):
+    if image.collection_id not in restricted_collection_ids():
         return None
     area = VolunteerAreaPage.objects.live().filter(locale=Locale.get_active()).first()
     area = area or VolunteerAreaPage.objects.live().filter(locale=Locale.get_default()).first()

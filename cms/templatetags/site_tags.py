@@ -186,7 +186,7 @@ def site_image(context, image, filter_spec, **attributes):
     if image is None:
         return ""
     request = context.get("request")
-    src = private_image_url(image, filter_spec, request)
+    src = private_image_url(image, filter_spec)
     if src is None:
         return image.get_rendition(filter_spec).img_tag(attributes)
     if not src or request is None or not in_audience(request.user):
