@@ -272,15 +272,18 @@ def _login(request):
 
 def guard_private_page(page, request, serve_args, serve_kwargs):
     """``before_serve_page`` hook: refuse a private page to anyone outside its audience."""
-    restrictions = page.get_view_restrictions()
     in_area = in_private_area(page)
-    if not restrictions and not in_area:
-        return None
     user = request.user
     if not user.is_authenticated:
-        # Wagtail's own check sends them to the login page; a page of the
-        # area whose restriction went missing is refused all the same.
-        return _login(request) if in_area and not restrictions else None
+        # Wagtail's own check sends them to the login page from a restricted
+        # page; a page of the area whose restriction went missing is refused
+        # all the same. (A public page costs no query here.)
+        if in_area and not page.get_view_restrictions().exists():
+            return _login(request)
+        return None
+    restrictions = page.get_view_restrictions()
+    if not restrictions and not in_area:
+        return None
     if in_area and not in_audience(user):
         return forbidden(request)
     if in_area and not restrictions:
