@@ -11,10 +11,8 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
-from wagtail.models import Site
 
 from cms import privacy
-from cms.models import VolunteerAreaPage
 
 #: The longest username Django's user model takes.
 USERNAME_MAX_LENGTH = 150
@@ -55,12 +53,8 @@ def client_username(request, credentials=None):
 
 def home_for(request, user):
     """Where someone lands after logging in without ``next``: the volunteer area."""
-    if privacy.in_audience(user):
-        site = Site.find_for_request(request)
-        area = VolunteerAreaPage.objects.live().filter(path__startswith=site.root_page.path).first()
-        if area is not None:
-            return area.localized.get_url(request)
-    return "/"
+    area = privacy.volunteer_area() if privacy.in_audience(user) else None
+    return area.get_url(request) if area is not None else "/"
 
 
 class LoginView(auth_views.LoginView):

@@ -55,7 +55,7 @@ from wagtail.models import (
 )
 
 from cms.models import VolunteerAreaPage
-from cms.provisioning import NATIONAL_EDITORS, TRANSLATORS, VOLUNTEERS
+from cms.provisioning import NATIONAL_EDITORS, TRANSLATORS, VOLUNTEERS, top_collection
 
 #: The collection for training material: documents and images only the
 #: private audience may see.
@@ -93,17 +93,11 @@ def in_audience(user):
     return cached
 
 
-def is_volunteer(user):
-    return user.is_authenticated and user.is_active and user.groups.filter(name=VOLUNTEERS).exists()
-
-
 # --- Keeping the restrictions in place ----------------------------------------------
 
 
 def training_collection():
-    root = Collection.get_first_root_node()
-    collection = root.get_children().filter(name=TRAINING_COLLECTION).first()
-    return collection or root.add_child(name=TRAINING_COLLECTION)
+    return top_collection(TRAINING_COLLECTION)
 
 
 def _restrict(restrictions, owner_field, owner, groups, changes, label):
@@ -361,6 +355,12 @@ def _restricted_collection_ids():
     return frozenset(Collection.objects.filter(below).values_list("pk", flat=True))
 
 
+def volunteer_area():
+    """The live volunteer area in the reader's language (Norwegian if not translated), or None."""
+    area = VolunteerAreaPage.objects.live().filter(locale=Locale.get_default()).first()
+    return area.localized if area else None
+
+
 def private_image_url(image, filter_spec):
     """Where ``image`` is shown if it is private: None if the image is public.
 
@@ -370,8 +370,7 @@ def private_image_url(image, filter_spec):
     """
     if image.collection_id not in restricted_collection_ids():
         return None
-    area = VolunteerAreaPage.objects.live().filter(locale=Locale.get_active()).first()
-    area = area or VolunteerAreaPage.objects.live().filter(locale=Locale.get_default()).first()
+    area = volunteer_area()
     if area is None or filter_spec not in PRIVATE_IMAGE_FILTERS:
         return ""
     return area.url + area.reverse_subpage("image", args=(image.pk, filter_spec))

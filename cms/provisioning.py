@@ -106,10 +106,15 @@ def _permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
-def shared_collection():
+def top_collection(name):
+    """The collection ``name`` just below the root, made if it is missing."""
     root = Collection.get_first_root_node()
-    collection = root.get_children().filter(name=SHARED_COLLECTION).first()
-    return collection or root.add_child(name=SHARED_COLLECTION)
+    collection = root.get_children().filter(name=name).first()
+    return collection or root.add_child(name=name)
+
+
+def shared_collection():
+    return top_collection(SHARED_COLLECTION)
 
 
 def is_section(page):

@@ -10,7 +10,6 @@ for her coordinator, so not even national editors get these pages
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.http import Http404
@@ -34,7 +33,7 @@ from cms.models import (
     Programme,
     VolunteerProfile,
 )
-from cms.privacy import VOLUNTEERS
+from cms.provisioning import VOLUNTEERS
 from cms.volunteers import delete_volunteer
 
 #: The earliest year an evening can be recorded for (the latest is today).
@@ -57,8 +56,6 @@ class SectionTrainingMixin(WagtailAdminTemplateMixin):
     header_icon = "group"
 
     def dispatch(self, request, section_id):
-        if not request.user.is_authenticated:
-            raise PermissionDenied
         self.section = get_object_or_404(coordinated_sections(request.user), pk=section_id)
         return super().dispatch(request, section_id=section_id)
 

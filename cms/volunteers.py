@@ -23,6 +23,7 @@ from wagtail.models import Locale, Page
 
 from cms.calendar import with_localized_events
 from cms.fields import BoundedModelMultipleChoiceField
+from cms.i18n import source_of
 from cms.models import (
     Attendance,
     Audience,
@@ -38,6 +39,7 @@ from cms.models import (
 )
 from cms.models.curriculum import THEME_ORDER
 from cms.models.volunteers import CONSENT_FIELDS
+from cms.provisioning import VOLUNTEERS
 
 #: Internal events shown on the area's front page.
 EVENTS_SHOWN = 5
@@ -66,25 +68,27 @@ def _render(request, area, template, context, status=200):
     return TemplateResponse(request, template, context, status=status)
 
 
-def programme_modules(programme):
-    """The programme's live Norwegian modules, each as ``(source, shown)`` in reading order.
-
-    ``shown`` is the live translation in the active language, or the source:
-    two queries however many modules.
-    """
-    sources = list(CurriculumModule.objects.in_programme(programme))
+def localized_modules(sources):
+    """Each Norwegian module in ``sources`` in its live translation into the active
+    language, or itself: one query however many modules (none in Norwegian)."""
     active = Locale.get_active()
-    translations = {}
-    if active.pk != Locale.get_default().pk:
-        translations = {
-            module.translation_key: module
-            for module in CurriculumModule.objects.filter(
-                translation_key__in=[source.translation_key for source in sources],
-                locale=active,
-                live=True,
-            )
-        }
-    return [(source, translations.get(source.translation_key, source)) for source in sources]
+    if active.pk == Locale.get_default().pk:
+        return list(sources)
+    translations = {
+        module.translation_key: module
+        for module in CurriculumModule.objects.filter(
+            translation_key__in=[source.translation_key for source in sources],
+            locale=active,
+            live=True,
+        )
+    }
+    return [translations.get(source.translation_key, source) for source in sources]
+
+
+def programme_modules(programme):
+    """The programme's live Norwegian modules, each as ``(source, shown)`` in reading order."""
+    sources = list(CurriculumModule.objects.in_programme(programme))
+    return list(zip(sources, localized_modules(sources), strict=True))
 
 
 def completed_module_ids(profile):
@@ -173,27 +177,21 @@ def programme_view(request, area):
 
 
 def module_view(request, area, module_id, *, printable=False):
-    source = CurriculumModule.objects.filter(
-        pk=module_id, live=True, locale=Locale.get_default()
-    ).first()
+    source = (
+        CurriculumModule.objects.filter(pk=module_id, live=True, locale=Locale.get_default())
+        .select_related("locale")
+        .first()
+    )
     if source is None:
         raise Http404
-    active = Locale.get_active()
-    module = source
-    if active.pk != source.locale_id:
-        module = (
-            CurriculumModule.objects.filter(
-                translation_key=source.translation_key, locale=active, live=True
-            ).first()
-            or source
-        )
-    language = active.language_code
+    [module] = localized_modules([source])
+    language = Locale.get_active().language_code
     materials = sorted(
         source.materials.select_related("document"),
         # Her language first, then Norwegian, then the rest.
         key=lambda material: (
             material.language != language,
-            material.language != "nb",
+            material.language != source.locale.language_code,
             material.sort_order or 0,
         ),
     )
@@ -212,7 +210,7 @@ def module_view(request, area, module_id, *, printable=False):
         {
             "source": source,
             "module": module,
-            "fallback": module.locale_id != active.pk,
+            "fallback": module.locale_id != Locale.get_active().pk,
             "materials": materials,
             "variant": variant,
             "done": source.pk in completed_module_ids(profile),
@@ -299,17 +297,15 @@ class ProfileForm(forms.ModelForm):
 def save_profile(form, user):
     """Save the form; each consent that changed gets a record. The changed consents."""
     profile = form.instance
-    before = VolunteerProfile.objects.get(pk=profile.pk)
+    changed = [
+        (kind, getattr(profile, field))
+        for kind, field in CONSENT_FIELDS.items()
+        if field in form.changed_data
+    ]
     with transaction.atomic():
         form.save()
-        changed = []
-        for kind, field in CONSENT_FIELDS.items():
-            given = getattr(profile, field)
-            if given != getattr(before, field):
-                ConsentRecord.objects.create(
-                    profile=profile, kind=kind, given=given, recorded_by=user
-                )
-                changed.append((kind, given))
+        for kind, given in changed:
+            ConsentRecord.objects.create(profile=profile, kind=kind, given=given, recorded_by=user)
     return changed
 
 
@@ -409,8 +405,6 @@ def delete_volunteer(profile):
     The account goes too, unless it has another role (an editor who is also a
     volunteer): then only the volunteer's profile and membership go.
     """
-    from cms.privacy import VOLUNTEERS
-
     user = profile.user
     with transaction.atomic():
         if user.is_staff or user.is_superuser or user.groups.exclude(name=VOLUNTEERS).exists():
@@ -429,8 +423,6 @@ def section_languages(section):
 
     Names of languages only: never who speaks them, nor how many.
     """
-    from cms.i18n import source_of
-
     source = source_of(section)
     query = Q(
         volunteers__section=source,

@@ -198,11 +198,9 @@ def site_image(context, image, filter_spec, **attributes):
 @register.simple_tag(takes_context=True)
 def volunteer_area(context):
     """The volunteer area in the reader's language, for someone who may enter it; else None."""
-    from cms.models import VolunteerAreaPage
-    from cms.privacy import in_audience
+    from cms import privacy
 
     request = context.get("request")
-    if request is None or not in_audience(request.user):
+    if request is None or not privacy.in_audience(request.user):
         return None
-    area = VolunteerAreaPage.objects.live().filter(locale=Locale.get_default()).first()
-    return area.localized if area else None
+    return privacy.volunteer_area()
