@@ -4,10 +4,9 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import accounts, privacy, search
+from cms import accounts, api, privacy, search, seo
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -17,9 +16,10 @@ urlpatterns = [
         privacy.serve_document,
     ),
     path("documents/", include(wagtaildocs_urls)),
-    # Live public pages only: Wagtail's sitemap uses .public(), and
-    # cms.privacy keeps restrictions on every translation.
-    path("sitemap.xml", sitemap),
+    # /sitemap.xml and /robots.txt: public pages only (cms.seo).
+    path("", include(seo.urlpatterns)),
+    # The read-only JSON API for other sites: public content only (cms.api).
+    path("api/", include(api.urlpatterns)),
 ]
 
 

@@ -1,0 +1,3 @@
+"""The read-only JSON API: public pages and events for other sites."""
+
+urlpatterns = []
