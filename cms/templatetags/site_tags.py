@@ -50,8 +50,11 @@ def menu_pages(context):
 def language_links(context, page=None):
     """One entry per site language: its name in itself, and a link where the page exists.
 
-    ``url`` is ``None`` for a language the page has not been translated into,
-    so the switcher can say so instead of linking to a page that is not there.
+    ``url`` is ``None`` for a language the page does not exist in, so the
+    switcher can say so instead of linking to a page that is not there.
+    ``translated`` is false where the language's page is an alias showing the
+    Norwegian text (``cms.i18n.sync_translation_trees``): the switcher links
+    to it, for that language's navigation, and says it is not translated.
     """
     request = context.get("request")
     current = get_language()
@@ -79,6 +82,7 @@ def language_links(context, page=None):
                 "name_local": info["name_local"],
                 "dir": _direction(code),
                 "url": translation.get_url(request) + suffix if translation else None,
+                "translated": translation is not None and translation.alias_of_id is None,
                 "is_current": code == current,
             }
         )
@@ -104,9 +108,17 @@ def _language_attrs(code):
 
 
 def _page_language(context, page):
+    """The language ``page``'s text is written in.
+
+    An alias made by the tree sync (``cms.i18n.sync_translation_trees``) lives
+    in another language's tree but shows its Norwegian original's text; every
+    language here follows the default one, so that needs no query.
+    """
     locale_id = getattr(page, "locale_id", None)
     if locale_id is None:
         return get_language()
+    if getattr(page, "alias_of_id", None) is not None:
+        return settings.LANGUAGE_CODE
     return _locale_codes(context.get("request")).get(locale_id, settings.LANGUAGE_CODE)
 
 
@@ -131,19 +143,20 @@ def ui_lang_attrs(context, page):
     return _language_attrs(code) if _page_language(context, page) != code else ""
 
 
-@register.simple_tag(takes_context=True)
-def content_language(context, page):
-    """The name of the page's language, if it is not the visitor's.
+@register.inclusion_tag("includes/language_notice.html", takes_context=True)
+def language_notice(context, page):
+    """A notice above a page shown in another language than the visitor's.
 
-    Under /so/ a page with no Somali translation yet is shown in Norwegian, and
-    base.html says so above it, naming the language in Somali.
+    Under /so/ a page with no Somali translation yet is shown in Norwegian:
+    the notice says so in Somali, naming the language it is shown in (the
+    language switcher lists the translations there are).
     """
     if not isinstance(page, Page):
-        return None
+        return {}
     code = _page_language(context, page)
     if code == get_language():
-        return None
-    return _language_name(code)
+        return {}
+    return {"content_language": _language_name(code)}
 
 
 @register.simple_tag

@@ -100,8 +100,15 @@ def offered(response):
 
 
 def translation_of(instance, language):
-    """``instance``'s copy in ``language``, or None."""
-    return instance.get_translations().filter(locale=language).first()
+    """``instance``'s translation into ``language``, or None.
+
+    A page's alias in that language (the tree sync's stand-in, showing the
+    Norwegian text) is not a translation.
+    """
+    translations = instance.get_translations().filter(locale=language)
+    if isinstance(instance, Page):
+        translations = translations.filter(alias_of__isnull=True)
+    return translations.first()
 
 
 def translate(instance, language, *, user=None, publish=True):

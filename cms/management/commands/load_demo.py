@@ -27,6 +27,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from cms import demo_training, recurrence
+from cms.i18n import sync_translation_trees
 from cms.models import (
     AssociationPage,
     Audience,
@@ -1139,6 +1140,9 @@ class Command(BaseCommand):
             self.created += bool(changes)
         self.users(home)
         demo_training.load(self, home, sections)
+        # Last, so the English pages above are translations, not aliases: every
+        # other page gets its alias in each language (see sync_translation_trees).
+        sync_translation_trees()
         self.log(
             f"Demo content ready ({self.created} new object(s); "
             f"{'nothing changed' if not self.created else 'created what was missing'})."
