@@ -1,10 +1,18 @@
-"""Site search at ``/sok/``: pages in the reader's language that the reader may see.
+"""Site search at ``/sok/``: pages, coming events and (for volunteers) modules.
 
-A first, privacy-safe search; issue 6 adds events, highlighting and the
-Norwegian search configuration. What may be found is decided before the
-search runs (:func:`searchable_pages`): anonymous visitors and logged-in
-outsiders search live public pages only, so a private page's title never
-appears in their results; the private audience also finds the volunteer area.
+What may be found is decided before the search runs, never by hiding results
+afterwards: anonymous visitors and logged-in outsiders search live public
+pages only (:func:`searchable_pages`), so a private page's title cannot
+appear in their results; the volunteers' audience also finds the private
+area's pages and the curriculum. Events come from the calendar's own
+``public_occurrences()``, so a volunteer-only, unpublished or private
+section's event is never found.
+
+Everything is searched in the reader's language. An untranslated page has an
+alias in her language's tree (``cms.i18n.sync_translation_trees``), indexed
+with the Norwegian text, so she finds it there too. On PostgreSQL the index
+uses the Norwegian text search configuration (``SEARCH_CONFIG`` in
+settings), which stems: "arrangementer" finds "arrangement".
 """
 
 import re
@@ -12,15 +20,23 @@ import re
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
 
-from cms import privacy
-from cms.models import VolunteerAreaPage
+from cms import calendar, privacy
+from cms.models import CurriculumModule, Event, VolunteerAreaPage
 
 #: The longest search accepted; longer ones get a clear message, not a search.
 MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 10
+#: Coming events shown above the pages; the calendar's own search has the rest.
+EVENT_COUNT = 5
+#: Curriculum modules shown to volunteers above the pages.
+MODULE_COUNT = 5
+#: How many hits of one kind are read to find those few (most relevant first).
+CANDIDATES = 50
 
 
 def searchable_pages(request):
@@ -43,29 +59,83 @@ def search_terms(query):
     return " ".join(re.findall(r"\w+", query))
 
 
+def _source_keys(model, terms):
+    """translation_keys of live ``model`` objects matching ``terms``, best first.
+
+    Norwegian objects and their translations in the reader's language both
+    count, so a Somali reader finds an event by its Somali or its Norwegian
+    title.
+    """
+    locales = [Locale.get_active().pk, Locale.get_default().pk]
+    hits = get_search_backend().search(
+        terms, model.objects.filter(live=True, locale__in=locales), operator="and"
+    )
+    keys = []
+    for hit in hits[:CANDIDATES]:
+        if hit.translation_key not in keys:
+            keys.append(hit.translation_key)
+    return keys
+
+
+def matching_events(terms):
+    """The next occurrence of each coming public event that matches, soonest first."""
+    keys = _source_keys(Event, terms)
+    if not keys:
+        return []
+    occurrences = calendar.public_occurrences().filter(
+        event__translation_key__in=keys, end__gte=timezone.now()
+    )
+    first = {}
+    for occurrence in occurrences[:CANDIDATES]:
+        first.setdefault(occurrence.event_id, occurrence)
+    return calendar.with_localized_events(list(first.values())[:EVENT_COUNT])
+
+
+def matching_modules(request, terms):
+    """Curriculum modules that match, for the private area's audience only.
+
+    Each is the Norwegian module (the area's routes take its id) with
+    ``shown`` in the reader's language where translated.
+    """
+    if not privacy.in_audience(request.user):
+        return []
+    keys = _source_keys(CurriculumModule, terms)[:MODULE_COUNT]
+    active, default = Locale.get_active(), Locale.get_default()
+    modules = CurriculumModule.objects.filter(
+        translation_key__in=keys, locale__in=[active.pk, default.pk], live=True
+    )
+    sources = {m.translation_key: m for m in modules if m.locale_id == default.pk}
+    shown = {m.translation_key: m for m in modules if m.locale_id == active.pk}
+    found = []
+    for key in keys:
+        if key in sources:
+            sources[key].shown = shown.get(key, sources[key])
+            found.append(sources[key])
+    return found
+
+
 def search_view(request):
     query = request.GET.get("q", "").strip()
-    status = 200
-    results = None
+    terms = search_terms(query)
     too_long = len(query) > MAX_QUERY_LENGTH
-    if too_long:
-        status = 400
-    elif query and not search_terms(query):
-        results = Paginator([], PAGE_SIZE).get_page(1)
-    elif search_terms(query):
-        found = searchable_pages(request).search(search_terms(query), operator="and")
-        results = Paginator(found, PAGE_SIZE).get_page(request.GET.get("side"))
-    response = render(
-        request,
-        "search/search.html",
-        {
-            "query": query[:MAX_QUERY_LENGTH],
-            "results": results,
-            "too_long": too_long,
-            "max_length": MAX_QUERY_LENGTH,
-        },
-        status=status,
-    )
+    context = {
+        "query": query[:MAX_QUERY_LENGTH],
+        "terms": terms.split(),
+        "results": None,
+        "events": [],
+        "modules": [],
+        "too_long": too_long,
+        "max_length": MAX_QUERY_LENGTH,
+    }
+    if query and not too_long:
+        found = searchable_pages(request).search(terms, operator="and") if terms else []
+        context["results"] = Paginator(found, PAGE_SIZE).get_page(request.GET.get("side"))
+        if terms and context["results"].number == 1:
+            context["events"] = matching_events(terms)
+            context["calendar"] = calendar.calendar_page()
+            context["modules"] = matching_modules(request, terms)
+            context["area"] = privacy.volunteer_area() if context["modules"] else None
+    response = render(request, "search/search.html", context, status=400 if too_long else 200)
     if request.user.is_authenticated:
         add_never_cache_headers(response)  # results may include private pages
     return response

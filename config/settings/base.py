@@ -206,6 +206,12 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Bydelsmødre"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's Norwegian text search configuration stems words, so
+    # "arrangementer" finds "arrangement". The index stores stemmed words:
+    # after changing this, run `manage.py update_index`. SQLite's FTS5 has
+    # no Norwegian stemmer; there a search matches whole words only.
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "norwegian"
 # Every document goes through Django's view, which checks its collection's
 # privacy; no document is ever linked by its file URL (see cms.privacy).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
