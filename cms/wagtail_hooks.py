@@ -33,7 +33,7 @@ from wagtail.snippets.views import chooser
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms import handover, localize, people, privacy, provisioning, training
+from cms import handover, localize, people, privacy, provisioning, training, translation_status
 from cms.models import (
     Attendance,
     Audience,
@@ -460,6 +460,29 @@ def add_event_drafts_panel(request, panels):
 @hooks.register("register_admin_urls", order=-1)
 def register_scoped_localize_urls():
     return localize.urlpatterns()
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_url():
+    return [
+        path(
+            "oversettelser/",
+            translation_status.TranslationStatusView.as_view(),
+            name="cms_translation_status",
+        )
+    ]
+
+
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return translation_status.may_see(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return TranslationStatusMenuItem(
+        _("Translation status"), reverse("cms_translation_status"), icon_name="globe", order=50
+    )
 
 
 # --- The training programme -----------------------------------------------------
