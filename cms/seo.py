@@ -1,10 +1,197 @@
-"""What search engines read: the sitemap and robots.txt."""
+"""What search engines read: the sitemap, each page's head links, robots.txt.
 
-from django.urls import path
-from wagtail.contrib.sitemaps.views import sitemap
+Every language's tree is indexed, but only real pages: live, public and not
+aliases. wagtail-localize's tree sync gives each untranslated Norwegian page
+an alias in every other language, showing the Norwegian text; those are
+duplicates, not translations, so they are left out of the sitemap and of the
+hreflang alternates, and their canonical link names the Norwegian original.
+
+URLs are built with the default language active. Wagtail builds a page's
+URL in the active language when that is a variant of the page's own (en-gb
+for an English page), and /sitemap.xml and /robots.txt, outside
+i18n_patterns, must say the same whatever language a crawler asks for.
+"""
+
+import functools
+import operator
+from collections import defaultdict
+
+from django.conf import settings
+from django.db.models import Q, Subquery
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from cms.models import VolunteerAreaPage
+
+#: hreflang of the version for readers whose language the site does not have.
+X_DEFAULT = "x-default"
+
+#: Site languages in their order in settings, for a stable list of alternates.
+LANGUAGE_ORDER = {code: number for number, (code, _name) in enumerate(settings.LANGUAGES)}
+
+
+def indexable(pages):
+    """Of ``pages``, those a search engine may index: live, public, not aliases."""
+    return pages.live().public().filter(alias_of__isnull=True).select_related("locale")
+
+
+def site_pages(site):
+    """Every page of ``site`` in every language: below any translation of its root.
+
+    Read from Wagtail's site root paths, the ones page URLs are built from,
+    which Wagtail keeps in the cache.
+    """
+    roots = [root for root in Site.get_site_root_paths() if root.site_id == site.pk]
+    return Page.objects.filter(
+        functools.reduce(operator.or_, (Q(url_path__startswith=root.root_path) for root in roots))
+    )
+
+
+def full_urls(pages, request):
+    """Each page's absolute URL, by pk.
+
+    Wagtail caches the site root paths on the request, so this costs no
+    query however many pages there are.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        return {page.pk: page.get_full_url(request) for page in pages}
+
+
+def hreflang_links(translations, urls, suffix=""):
+    """``[{"hreflang", "url"}]`` for one page's indexable translations.
+
+    Every language it is in, and x-default for the Norwegian one (the
+    language readers of the network share) when there is one.
+    """
+    translations = sorted(
+        translations,
+        key=lambda page: LANGUAGE_ORDER.get(page.locale.language_code, len(LANGUAGE_ORDER)),
+    )
+    links = [
+        {"hreflang": page.locale.language_code, "url": urls[page.pk] + suffix}
+        for page in translations
+    ]
+    default = [link["url"] for link in links if link["hreflang"] == settings.LANGUAGE_CODE]
+    if default:
+        links.append({"hreflang": X_DEFAULT, "url": default[0]})
+    return links
+
+
+# --- /sitemap.xml ----------------------------------------------------------------
+
+
+def sitemap_entries(request, site):
+    """One entry per indexable page in any language, with its translations as alternates.
+
+    Each page's translations are among the pages listed, so grouping the
+    list by translation key finds them without a query per page.
+    """
+    pages = list(indexable(site_pages(site)).order_by("path"))
+    urls = full_urls(pages, request)
+    by_key = defaultdict(list)
+    for page in pages:
+        by_key[page.translation_key].append(page)
+    alternates = {key: hreflang_links(group, urls) for key, group in by_key.items()}
+    return [
+        {
+            "location": urls[page.pk],
+            "lastmod": page.last_published_at,
+            "alternates": alternates[page.translation_key],
+        }
+        for page in pages
+    ]
+
+
+def sitemap(request):
+    """The sitemap of the requested site, every language in one file.
+
+    A sitemap holds up to 50,000 URLs; the network's few hundred pages in
+    nine languages stay far below that, so there is no sitemap index.
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    return render(
+        request,
+        "seo/sitemap.xml",
+        {"entries": sitemap_entries(request, site)},
+        content_type="application/xml",
+    )
+
+
+# --- <head> ----------------------------------------------------------------------
+
+
+def _original_key(page):
+    """The translation key of the page whose text ``page`` shows.
+
+    A tree-sync alias shares its original's key, but an alias made with
+    Wagtail's "Create alias" gets a key of its own; a subquery reads the
+    original's without a query of its own.
+    """
+    if page.alias_of_id is None:
+        return page.translation_key
+    return Subquery(Page.objects.filter(pk=page.alias_of_id).values("translation_key")[:1])
+
+
+def head_links(page, request, suffix=""):
+    """``{"canonical", "alternates"}`` for the <head> of ``page``, in two queries.
+
+    An alias's canonical URL is its original's. ``suffix`` is the path of a
+    route below the page (an event in the calendar), added to every URL.
+    """
+    translations = list(indexable(Page.objects.filter(translation_key=_original_key(page))))
+    original = next((each for each in translations if each.pk == page.alias_of_id), page)
+    urls = full_urls([original, *translations], request)
+    canonical = urls[original.pk]
+    return {
+        "canonical": canonical + suffix if canonical else None,
+        "alternates": hreflang_links(translations, urls, suffix),
+    }
+
+
+# --- /robots.txt -----------------------------------------------------------------
+
+
+def _path(page, request):
+    with translation.override(settings.LANGUAGE_CODE):
+        return page.get_url_parts(request)[2]
+
+
+def disallowed_paths(request, site):
+    """URL paths crawlers are asked to stay out of.
+
+    The admin, and every volunteer area in every language (aliases too): they
+    only send a crawler to the login page. Search results too, under each
+    language's prefix: every query is another URL of thin content, and the
+    pages they find are in the sitemap. The login and password pages stay
+    allowed: there are few of them and they hide nothing.
+    """
+    areas = site_pages(site).type(VolunteerAreaPage).order_by("path")
+    paths = [reverse("wagtailadmin_home")]
+    paths += [_path(area, request) for area in areas]
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            paths.append(reverse("search"))
+    return list(dict.fromkeys(paths))
+
+
+def robots_txt(request):
+    """robots.txt of the requested site, with the address of its sitemap."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    context = {
+        "disallowed": disallowed_paths(request, site),
+        "sitemap_url": request.build_absolute_uri(reverse("sitemap")),
+    }
+    return render(request, "seo/robots.txt", context, content_type="text/plain; charset=utf-8")
+
 
 urlpatterns = [
-    # Live public pages only: Wagtail's sitemap uses .public(), and
-    # cms.privacy keeps restrictions on every translation.
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]

@@ -1,0 +1,23 @@
+"""Template tags for what search engines read in a page's <head> (see cms.seo)."""
+
+from django import template
+from wagtail.models import Page
+
+from cms import seo
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def head_links(context, page):
+    """The canonical URL and hreflang alternates of ``page``; ``None`` for anything else.
+
+    A route below the page that is a page of its own (an event in the
+    calendar) names its path in ``language_link_suffix``, as for the language
+    switcher; a query string there (calendar filters) is left out, so the
+    filtered listings point to the calendar itself.
+    """
+    if not isinstance(page, Page):
+        return None
+    suffix = context.get("language_link_suffix", "").partition("?")[0]
+    return seo.head_links(page, context.get("request"), suffix)
