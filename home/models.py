@@ -40,6 +40,12 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("front page")
 
+    def news_index(self):
+        """The network's news index, whose feeds ``<head>`` links to (``cms.feeds``)."""
+        from cms.models import NewsIndexPage
+
+        return NewsIndexPage.objects.child_of(self).live().first()
+
     def get_context(self, request, *args, **kwargs):
         from cms.models import MunicipalityPage, NewsPage
 

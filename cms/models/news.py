@@ -1,8 +1,10 @@
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -11,8 +13,12 @@ from cms.i18n import localized, source_of
 from .mixins import BodyPageMixin
 
 
-class NewsIndexPage(Page):
-    """Lists the news below it, newest first: for the network or for one section."""
+class NewsIndexPage(RoutablePageMixin, Page):
+    """Lists the news below it, newest first: for the network or for one section.
+
+    The same news as feeds at ``rss/`` and ``atom/`` (``cms.feeds``); the
+    network's index, the front page's child, feeds the public news of the whole site.
+    """
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
 
@@ -29,6 +35,9 @@ class NewsIndexPage(Page):
     subpage_types = ["cms.NewsPage"]
     max_count_per_parent = 1
 
+    #: Route names of the feeds, which no article may take as its slug.
+    feed_routes = ("rss", "atom")
+
     class Meta:
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
@@ -38,14 +47,40 @@ class NewsIndexPage(Page):
         news = (
             NewsPage.objects.child_of(source_of(self))
             .live()
-            .public()
             .select_related("image")
             .order_by("-date", "-pk")
         )
+        if self.feed_is_public:
+            news = news.public()
+        # else: the index is in a volunteer area, whose guard let only its
+        # audience this far; its articles are private like the index itself.
         listing = Paginator(news, self.page_size).get_page(request.GET.get("side"))
         listing.object_list = localized(listing.object_list, select_related=["image"])
         context["news"] = listing
         return context
+
+    @path("rss/")
+    def rss(self, request):
+        from cms import feeds
+
+        return feeds.news_feed_view(request, self, feeds.NewsRssFeed)
+
+    @path("atom/")
+    def atom(self, request):
+        from cms import feeds
+
+        return feeds.news_feed_view(request, self, feeds.NewsAtomFeed)
+
+    def news_index(self):
+        """This index, whose feeds ``<head>`` links to (as ``SectionMixin.news_index``)."""
+        return self
+
+    @property
+    def feed_is_public(self):
+        """Whether a feed reader may read this index's feeds: not in a volunteer area."""
+        from cms.privacy import in_private_area
+
+        return not in_private_area(self)
 
 
 class NewsPage(BodyPageMixin, Page):
@@ -76,3 +111,15 @@ class NewsPage(BodyPageMixin, Page):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+
+    def clean(self):
+        super().clean()
+        # The index's feed routes come before its children: this article would be lost.
+        if self.slug in NewsIndexPage.feed_routes:
+            raise ValidationError(
+                {"slug": _("This address is taken by the news feed. Choose another slug.")}
+            )
+
+    def news_index(self):
+        """The live index listing this article, whose feeds ``<head>`` links to."""
+        return NewsIndexPage.objects.parent_of(self).live().first()
