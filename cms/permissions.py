@@ -13,13 +13,20 @@ actions) asks :data:`event_permission_policy` or :func:`editable_sections`.
 """
 
 from django.conf import settings
+from django.contrib.auth.backends import ModelBackend
 from django.db.models import Q
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
-from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permission_policies.base import BasePermissionPolicy, ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 
-from cms.models import AssociationPage, Event, LocalModuleVariant, MunicipalityPage
+from cms.models import (
+    AssociationPage,
+    CurriculumModule,
+    Event,
+    LocalModuleVariant,
+    MunicipalityPage,
+)
 
 #: The actions on an event; each needs edit permission on its section.
 SECTION_ACTIONS = frozenset(
@@ -265,6 +272,10 @@ def _edits(user, instance):
         return instance.permissions_for_user(user).can_edit()
     if isinstance(instance, Event):
         return event_permission_policy.user_edits_section_of(user, instance)
+    if isinstance(instance, CurriculumModule):
+        return curriculum_permission_policy.user_has_permission_for_instance(
+            user, "change", instance
+        )
     meta = instance._meta
     return user.has_perm(f"{meta.app_label}.change_{meta.model_name}")
 
@@ -297,3 +308,80 @@ class SectionEventBackend:
                 obj, Event
             ) and event_permission_policy.user_has_permission_for_instance(user, action, obj)
         return event_permission_policy.user_has_permission(user, action)
+
+
+class CurriculumPermissionPolicy(ModelPermissionPolicy):
+    """Modules: Django's model permissions (national editors), and translators' languages.
+
+    A translator may edit and publish a module's translation into one of her
+    languages (:data:`TRANSLATOR_ACTIONS`), never a Norwegian original or
+    another language's. Model permissions are read from Django's own backend,
+    not through ``user.has_perm``, where :class:`TranslatorModuleBackend`
+    answers with this policy.
+    """
+
+    def _model_rights(self, user, actions):
+        if not _can_act(user):
+            return False
+        if user.is_superuser:
+            return True
+        meta = self.model._meta
+        backend = ModelBackend()
+        return any(
+            backend.has_perm(user, f"{meta.app_label}.{action}_{meta.model_name}")
+            for action in actions
+        )
+
+    def user_has_permission(self, user, action):
+        return self.user_has_any_permission(user, {action})
+
+    def user_has_any_permission(self, user, actions):
+        return self._model_rights(user, actions) or bool(
+            TRANSLATOR_ACTIONS.intersection(actions) and translator_locale_ids(user)
+        )
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_any_permission_for_instance(user, {action}, instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return self._model_rights(user, actions) or bool(
+            TRANSLATOR_ACTIONS.intersection(actions)
+            and instance.locale_id in translator_locale_ids(user)
+        )
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        modules = self.model._default_manager.all()
+        if self._model_rights(user, actions):
+            return modules
+        if TRANSLATOR_ACTIONS.intersection(actions):
+            return modules.filter(locale__in=translator_locale_ids(user))
+        return modules.none()
+
+
+#: The policy for ``CurriculumModule``; registered in cms/wagtail_hooks.py.
+curriculum_permission_policy = CurriculumPermissionPolicy(CurriculumModule)
+
+
+class TranslatorModuleBackend:
+    """Django's module permissions for translators, by the policy above.
+
+    wagtail-localize's translation editor asks Django
+    (``user.has_perm("cms.change_curriculummodule")``), as for events
+    (:class:`SectionEventBackend`); each view of one module checks the
+    module itself through the viewset's policy.
+    """
+
+    def authenticate(self, request, **credentials):
+        return None  # grants permissions only; never logs anyone in
+
+    def has_perm(self, user, perm, obj=None):
+        meta = CurriculumModule._meta
+        app_label, _dot, codename = perm.partition(".")
+        action, _underscore, model_name = codename.partition("_")
+        if app_label != meta.app_label or model_name != meta.model_name:
+            return False
+        if action not in TRANSLATOR_ACTIONS or not translator_locale_ids(user):
+            return False
+        return obj is None or (
+            isinstance(obj, CurriculumModule) and obj.locale_id in translator_locale_ids(user)
+        )

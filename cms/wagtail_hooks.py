@@ -47,12 +47,18 @@ from cms.models import (
     Theme,
     VolunteerProfile,
 )
-from cms.permissions import editable_sections, event_permission_policy, local_variant_policy
+from cms.permissions import (
+    curriculum_permission_policy,
+    editable_sections,
+    event_permission_policy,
+    local_variant_policy,
+)
 
 # Registered before any view asks for these models' policies; asking first would
 # make Wagtail create a fallback model-permission policy and refuse these.
 register_permission_policy(Event, event_permission_policy)
 register_permission_policy(LocalModuleVariant, local_variant_policy)
+register_permission_policy(CurriculumModule, curriculum_permission_policy)
 
 # --- Privacy: checked before Wagtail's own checks (cms comes first in INSTALLED_APPS) ---
 hooks.register("before_serve_page", privacy.guard_private_page)
@@ -138,7 +144,7 @@ def register_sections_menu_item():
 
 
 class SectionScopedObjectMixin:
-    """For a view of one event: answer 404 unless the user may edit its section.
+    """For a view of one event (or module, or local note): 404 unless the viewset's policy allows.
 
     Runs on whatever object the view fetches, however it fetches it, and also
     on the stored row when the view works on the latest revision instead. An
@@ -497,9 +503,10 @@ class CurriculumModuleFilterSet(WagtailFilterSet):
 
 
 class CurriculumModuleViewSet(SnippetViewSet):
-    """National modules: for national editors, with Django's model permissions."""
+    """National modules: for national editors; translations also for their translators."""
 
     model = CurriculumModule
+    permission_policy = curriculum_permission_policy
     icon = "doc-full"
     menu_label = _("Curriculum modules")
     list_display = ["title", Column("theme", accessor="get_theme_display"), "order", "live"]
@@ -508,6 +515,26 @@ class CurriculumModuleViewSet(SnippetViewSet):
     search_backend_name = None
     ordering = ["order"]
     inspect_view_enabled = True
+    # A translator reaches only the translations into her languages.
+    edit_view_class = scoped(snippet_views.EditView, prefix="Module")
+    delete_view_class = scoped(snippet_views.DeleteView, "delete", prefix="Module")
+    usage_view_class = scoped(snippet_views.UsageView, prefix="Module")
+    history_view_class = scoped(snippet_views.HistoryView, prefix="Module")
+    inspect_view_class = scoped(snippet_views.InspectView, "view", prefix="Module")
+    preview_on_edit_view_class = scoped(snippet_views.PreviewOnEditView, prefix="Module")
+    revisions_view_class = scoped(snippet_views.PreviewRevisionView, prefix="Module")
+    revisions_compare_view_class = scoped(snippet_views.RevisionsCompareView, prefix="Module")
+    revisions_unschedule_view_class = scoped(
+        snippet_views.RevisionsUnscheduleView, "publish", prefix="Module"
+    )
+    unpublish_view_class = scoped(snippet_views.UnpublishView, "publish", prefix="Module")
+    lock_view_class = scoped(snippet_views.LockView, "lock", prefix="Module")
+    unlock_view_class = scoped(snippet_views.UnlockView, "unlock", prefix="Module")
+
+    def get_queryset(self, request):
+        return curriculum_permission_policy.instances_user_has_permission_for(
+            request.user, "change"
+        )
 
 
 class LocalVariantForm(WagtailAdminModelForm):

@@ -115,6 +115,8 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     # Event rights follow the rights on the event's section page.
     "cms.permissions.SectionEventBackend",
+    # Translators edit the modules' translations into their languages.
+    "cms.permissions.TranslatorModuleBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [
