@@ -67,3 +67,22 @@ def test_production_passes_djangos_deployment_checklist():
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+MACHINE_TRANSLATOR = (
+    "import django; django.setup(); from django.conf import settings; "
+    "print(getattr(settings, 'WAGTAILLOCALIZE_MACHINE_TRANSLATOR', None))"
+)
+
+
+def test_machine_translation_is_off_unless_a_self_hosted_service_is_named():
+    """No text leaves the server by default; LIBRETRANSLATE_URL turns on a self-hosted one."""
+    off = load_production_settings(FULL_ENV, args=("-c", MACHINE_TRANSLATOR))
+    assert off.returncode == 0, off.stderr
+    assert off.stdout.strip() == "None"
+
+    env = {**FULL_ENV, "LIBRETRANSLATE_URL": "http://127.0.0.1:5000"}
+    on = load_production_settings(env, args=("-c", MACHINE_TRANSLATOR))
+    assert on.returncode == 0, on.stderr
+    assert "LibreTranslator" in on.stdout
+    assert "http://127.0.0.1:5000" in on.stdout
