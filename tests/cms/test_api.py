@@ -66,7 +66,7 @@ def ids(data):
 
 @pytest.fixture
 def public_page(home):
-    return StandardPageFactory(parent=home, title="Om bydelsmødrene", slug="om-oss")
+    return StandardPageFactory(parent=home, title="Om bydelsmødrene i Kvitveisparken", slug="om-oss")
 
 
 @pytest.fixture
@@ -106,7 +106,7 @@ def test_pages_api_lists_public_pages(client, home, public_page):
     assert set(ids(data)) == {home.pk, public_page.pk}
     assert data["meta"]["total_count"] == 2
     item = next(item for item in data["items"] if item["id"] == public_page.pk)
-    assert item["title"] == "Om bydelsmødrene"
+    assert item["title"] == "Om bydelsmødrene i Kvitveisparken"
     assert item["meta"]["html_url"] == "http://localhost/om-oss/"
     assert item["meta"]["locale"] == "nb"
 
@@ -166,9 +166,10 @@ def test_private_and_unpublished_pages_are_never_listed_nor_found(
     response = client.get(f"{PAGES}find/", {"html_path": "/om-oss/"})
     assert response.status_code == 302
     assert f"{PAGES}{public_page.pk}/" in response["Location"]
-    # And by a search, so the searches above did search.
+    # And by a search, so the searches above did search. (A word of its own:
+    # PostgreSQL's Norwegian stemming also finds the front page "Bydelsmødre".)
     get_search_backend().add(public_page)
-    assert ids(get(client, PAGES, {"search": "bydelsmødrene"})) == [public_page.pk]
+    assert ids(get(client, PAGES, {"search": "kvitveisparken"})) == [public_page.pk]
 
 
 def test_a_password_entered_on_the_site_does_not_open_the_api(client, home, hidden):
@@ -277,7 +278,7 @@ def test_untranslated_pages_are_listed_once_not_as_aliases(client, home, public_
 
     assert sorted(listed) == sorted([home.pk, public_page.pk])
     assert ids(get(client, "/api/v2/pages/", {"locale": "so"})) == []
-    assert ids(get(client, "/api/v2/pages/", {"search": public_page.title})) == [public_page.pk]
+    assert ids(get(client, "/api/v2/pages/", {"search": "kvitveisparken"})) == [public_page.pk]
 
 
 def test_pages_api_is_read_only(home, public_page):
@@ -289,7 +290,7 @@ def test_pages_api_is_read_only(home, public_page):
             )
             assert response.status_code == 405, (method, url)
     public_page.refresh_from_db()
-    assert public_page.title == "Om bydelsmødrene"
+    assert public_page.title == "Om bydelsmødrene i Kvitveisparken"
     assert Page.objects.filter(pk=public_page.pk).exists()
 
 
@@ -340,10 +341,10 @@ def test_odd_searches_give_an_answer(client, home, public_page, query):
 def test_search_takes_words_as_the_site_search_does(client, home, public_page):
     get_search_backend().add(public_page)
 
-    for query in ("bydelsmødrene", '"bydelsmødrene"', "bydelsmødrene*!"):
+    for query in ("kvitveisparken", '"kvitveisparken"', "kvitveisparken*!"):
         assert ids(get(client, PAGES, {"search": query})) == [public_page.pk], query
     for operator in ("and", "or"):
-        params = {"search": "bydelsmødrene", "search_operator": operator}
+        params = {"search": "kvitveisparken", "search_operator": operator}
         assert ids(get(client, PAGES, params)) == [public_page.pk]
     get(client, PAGES, {"search": "om", "search_operator": "xor"}, status=400)
 
