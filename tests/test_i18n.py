@@ -164,3 +164,19 @@ def test_a_translated_section_still_shows_its_untranslated_children(client, home
     assert 'href="/nordre-follo/nyheter/"' in html
     # The English front page lists the section by its English title.
     assert "Nordre Follo (English)" in client.get("/en/").content.decode()
+
+
+@pytest.mark.parametrize(("code", "separator"), [("ar", "، "), ("fa", "، "), ("nb", ", ")])
+def test_a_date_and_its_time_are_separated_as_the_language_writes_it(code, separator):
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    start = datetime.datetime(2026, 11, 26, 10, 0, tzinfo=datetime.UTC)
+    occurrence = SimpleNamespace(
+        start=start, end=start + datetime.timedelta(hours=2), spans_days=False
+    )
+    with translation.override(code):
+        html = render_to_string("includes/occurrence_when.html", {"occurrence": occurrence})
+    assert f'{separator}<span class="nowrap">' in html
