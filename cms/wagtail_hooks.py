@@ -25,7 +25,7 @@ from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.log_actions import LogFormatter
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
@@ -466,6 +466,28 @@ def add_event_drafts_panel(request, panels):
 @hooks.register("register_admin_urls", order=-1)
 def register_scoped_localize_urls():
     return localize.urlpatterns()
+
+
+@hooks.register("construct_translated_pages_to_cascade_actions")
+def cascade_to_translations(pages, action):
+    """Moving, deleting or unpublishing a page does the same to its other-language copies.
+
+    Every language's tree follows the Norwegian one (``cms.i18n``); without
+    this, a moved Norwegian page would leave its aliases and translations at
+    the old place, and a deleted one would leave its aliases showing stale
+    text. Wagtail's own views do the cascade and list the copies on their
+    confirmation pages; this is ``wagtail.contrib.simple_translation``'s rule
+    for synchronised trees: translations only when unpublishing (aliases
+    follow their original by themselves).
+    """
+    if action == "unpublish":
+        return {
+            page: Page.objects.translation_of(page, inclusive=False).filter(alias_of__isnull=True)
+            for page in pages
+        }
+    if action in ("move", "delete"):
+        return {page: Page.objects.translation_of(page, inclusive=False) for page in pages}
+    return None
 
 
 @hooks.register("register_admin_urls")

@@ -10,11 +10,17 @@ import re
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
 
 from cms.i18n import sync_translation_trees
-from tests.factories import MunicipalityPageFactory, NewsIndexPageFactory, NewsPageFactory
+from tests.factories import (
+    MunicipalityPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    StandardPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -145,3 +151,56 @@ def test_syncing_twice_changes_nothing(home, nordre_follo):
     assert list(Page.objects.values_list("pk", flat=True)) == pages
     # Every other language has the front page and its three pages as aliases.
     assert nordre_follo.get_translations().count() == len(settings.LANGUAGES) - 1
+
+
+# --- Moving, deleting and unpublishing keep the languages' trees in step ---------------
+
+
+@pytest.fixture
+def moved(home, nordre_follo):
+    other = MunicipalityPageFactory(parent=home, slug="indre-ostfold", title="Indre Østfold")
+    page = StandardPageFactory(parent=nordre_follo, slug="om-oss", title="Om oss")
+    sync_translation_trees()
+    return page, other
+
+
+def test_moving_a_page_moves_its_copies_in_every_language(admin_client, moved):
+    page, other = moved
+    translate(page, "en")
+
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:move_confirm", args=[page.pk, other.pk])
+    )
+
+    assert response.status_code == 302
+    for code in ("en", "so", "ar"):
+        copy = page.get_translation(Locale.objects.get(language_code=code))
+        assert copy.get_parent().get_translation(Locale.get_default()).pk == other.pk, code
+    assert admin_client.get("/so/indre-ostfold/om-oss/").status_code == 200
+    # Wagtail's redirects keep the old address working.
+    old = admin_client.get("/so/nordre-follo/om-oss/")
+    assert old.status_code == 301
+    assert old["Location"] == "/so/indre-ostfold/om-oss/"
+
+
+def test_deleting_a_page_deletes_its_copies(admin_client, moved):
+    page, _other = moved
+    key = page.translation_key
+
+    admin_client.post(reverse("wagtailadmin_pages:delete", args=[page.pk]))
+
+    assert not Page.objects.filter(translation_key=key).exists()
+    assert admin_client.get("/so/nordre-follo/om-oss/").status_code == 404
+
+
+def test_unpublishing_a_page_unpublishes_its_translations(admin_client, moved):
+    page, _other = moved
+    english = translate(page, "en")
+
+    admin_client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
+
+    english.refresh_from_db()
+    somali = page.get_translation(Locale.objects.get(language_code="so"))
+    assert not english.live
+    assert not somali.live  # the alias follows its original
+    assert admin_client.get("/en/nordre-follo/om-oss/").status_code == 404
