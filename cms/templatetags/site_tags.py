@@ -153,7 +153,9 @@ def language_notice(context, page):
     """
     if not isinstance(page, Page):
         return {}
-    code = _page_language(context, page)
+    # A route below the page showing something of its own (an event in the
+    # calendar) is in that thing's language, not the calendar page's.
+    code = _page_language(context, context.get("subpage") or page)
     if code == get_language():
         return {}
     return {"content_language": _language_name(code)}

@@ -66,7 +66,9 @@ def ids(data):
 
 @pytest.fixture
 def public_page(home):
-    return StandardPageFactory(parent=home, title="Om bydelsmødrene i Kvitveisparken", slug="om-oss")
+    return StandardPageFactory(
+        parent=home, title="Om bydelsmødrene i Kvitveisparken", slug="om-oss"
+    )
 
 
 @pytest.fixture

@@ -217,6 +217,22 @@ def test_translated_calendar_shows_translations_and_falls_back_to_norwegian(
     assert client.get(f"/en/arrangementer/{source.pk}/").status_code == 200
 
 
+def test_an_event_page_says_whether_the_event_is_in_the_readers_language(
+    client, fixed_events, english
+):
+    """The notice follows the event, not the (translated) calendar page it is shown on."""
+    translated = fixed_events["helse"]
+    translate(translated, english, "Theme evening on health")
+    untranslated = fixed_events["kurs-oslo"]
+
+    assert (
+        "notice--language" not in client.get(f"/en/arrangementer/{translated.pk}/").content.decode()
+    )
+    assert (
+        "notice--language" in client.get(f"/en/arrangementer/{untranslated.pk}/").content.decode()
+    )
+
+
 def test_query_count_is_flat_from_10_to_500_events(client, places, calendar):
     section = places["stovner"]
     urls = [
