@@ -24,6 +24,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
@@ -213,3 +214,36 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
             query=query.urlencode(),
             **kwargs,
         )
+
+
+def summary(user):
+    """[(label, kind, out of date, not translated)] in the user's languages (the dashboard)."""
+    locales = list(overview_locales(user))
+    rows = []
+    for kind in Kind:
+        outdated = missing = 0
+        for _source, cells in table(kind, sources(kind), locales):
+            for cell in cells:
+                outdated += cell.status == Status.OUTDATED
+                missing += cell.status == Status.MISSING
+        rows.append((kind.label, kind.value, outdated, missing))
+    return rows
+
+
+class TranslationPanel(Component):
+    """The dashboard's "Translations" panel: what waits in the translator's languages."""
+
+    name = "translations"
+    template_name = "cms/admin/translation_panel.html"
+    order = 120
+
+    def __init__(self, user):
+        self.user = user
+
+    def render_html(self, parent_context=None):
+        if not may_see(self.user):
+            return ""
+        return super().render_html(parent_context)
+
+    def get_context_data(self, parent_context):
+        return {"rows": summary(self.user), "url": reverse("cms_translation_status")}

@@ -455,6 +455,7 @@ class EventDraftsPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_event_drafts_panel(request, panels):
     panels.append(EventDraftsPanel(request.user))
+    panels.append(translation_status.TranslationPanel(request.user))
 
 
 # --- wagtail-localize's views of events --------------------------------------------

@@ -221,3 +221,22 @@ def test_the_query_count_does_not_grow_with_the_rows(
     with django_assert_max_num_queries(60) as many:
         client.get(URL)
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_the_dashboard_counts_what_waits_in_the_translators_languages(
+    client, translate, somali_translator, page
+):
+    translate(page, "so")
+    page.save_revision().publish()  # the Somali translation falls behind
+    client.force_login(somali_translator)
+
+    html = client.get("/admin/").content.decode()
+
+    assert f'href="{URL}?kind=pages&amp;status=outdated">1</a>' in html
+    # Every other Norwegian page (the front page, the sections) is not in Somali.
+    assert f"{URL}?kind=pages&amp;status=missing" in html
+
+
+def test_the_dashboard_panel_is_for_translators_only(client, member, nordre_follo, network):
+    client.force_login(member("kari", editors(nordre_follo)))
+    assert URL not in client.get("/admin/").content.decode()
