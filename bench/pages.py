@@ -44,6 +44,12 @@ PATHS = [
     "/en/",
     "/en/nordre-follo/",
     "/ar/",
+    "/so/nordre-follo/",
+    "/sok/?q=bydelsm%C3%B8dre",
+    "/sitemap.xml",
+    "/aktuelt/rss/",
+    "/api/v2/pages/?type=cms.NewsPage&fields=date,intro",
+    "/api/v2/events/",
 ]
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "50"))
 TIME_LIMIT_SECONDS = 120

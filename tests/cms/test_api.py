@@ -10,6 +10,7 @@ import json
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -693,3 +694,26 @@ def test_query_count_is_flat_from_3_to_30_occurrences(client, places, calendar, 
     assert EventOccurrence.objects.count() == 30
 
     assert count_queries() == small
+
+
+def test_pages_query_count_does_not_grow_with_the_restrictions(
+    client, home, public_page, django_assert_max_num_queries
+):
+    def restrict(number):
+        page = StandardPageFactory(parent=home, title=f"Lukket {number}", slug=f"lukket-{number}")
+        # A groups restriction, like the volunteer areas': Wagtail asks each one.
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.add(Group.objects.get_or_create(name="Frivillige")[0])
+
+    restrict(0)
+    get(client, PAGES)  # Wagtail's caches (the site's root paths) filled
+    with django_assert_max_num_queries(30) as few:
+        get(client, PAGES)
+    for number in range(1, 8):
+        restrict(number)
+    with django_assert_max_num_queries(30) as many:
+        data = get(client, PAGES)
+    assert len(many.captured_queries) == len(few.captured_queries)
+    assert public_page.pk in ids(data)
