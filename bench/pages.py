@@ -80,11 +80,11 @@ def main():
         call_command("load_demo", verbosity=0)
         client = Client()
         deadline = time.monotonic() + TIME_LIMIT_SECONDS
-        print(f"{'page':<42} {'queries':>7} {'median ms':>9} {'p95 ms':>7} {'KiB':>5} {'n':>4}")
+        print(f"{'page':<52} {'queries':>7} {'median ms':>9} {'p95 ms':>7} {'KiB':>5} {'n':>4}")
         for path in PATHS:
             count, median, p95, size, rounds = measure(client, path, deadline)
             kib = size / 1024
-            print(f"{path:<42} {count:>7} {median:>9.1f} {p95:>7.1f} {kib:>5.1f} {rounds:>4}")
+            print(f"{path:<52} {count:>7} {median:>9.1f} {p95:>7.1f} {kib:>5.1f} {rounds:>4}")
     finally:
         shutil.rmtree(WORKDIR, ignore_errors=True)
 
