@@ -21,10 +21,10 @@ from django.db.models import Q, Subquery
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import path, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import Page, Site
 
-from cms.models import VolunteerAreaPage
+from cms.models import Event, EventIndexPage, VolunteerAreaPage
 
 #: hreflang of the version for readers whose language the site does not have.
 X_DEFAULT = "x-default"
@@ -95,7 +95,7 @@ def sitemap_entries(request, site):
     for page in pages:
         by_key[page.translation_key].append(page)
     alternates = {key: hreflang_links(group, urls) for key, group in by_key.items()}
-    return [
+    entries = [
         {
             "location": urls[page.pk],
             "lastmod": page.last_published_at,
@@ -103,6 +103,59 @@ def sitemap_entries(request, site):
         }
         for page in pages
     ]
+    calendars = [page for page in pages if issubclass(page.specific_class, EventIndexPage)]
+    return entries + event_entries(calendars, urls)
+
+
+def event_languages(events):
+    """{translation key: {language code: live event}} for the Norwegian ``events``.
+
+    An event's page exists under every calendar, but it is written only in
+    Norwegian and the languages it has been translated into.
+    """
+    keys = [event.translation_key for event in events]
+    languages = defaultdict(dict)
+    for event in Event.objects.filter(translation_key__in=keys, live=True).select_related("locale"):
+        languages[event.translation_key][event.locale.language_code] = event
+    return languages
+
+
+def event_entries(calendars, urls):
+    """The pages of coming public events, in each language they are written in.
+
+    In three queries, whatever the number of events: the calendar's own
+    ``public_occurrences()`` decides what is public.
+    """
+    from cms.calendar import public_occurrences
+
+    calendar_urls = {page.locale.language_code: urls[page.pk] for page in calendars}
+    if settings.LANGUAGE_CODE not in calendar_urls:
+        return []
+    coming = public_occurrences().filter(end__gte=timezone.now()).values("event_id")
+    events = list(Event.objects.filter(pk__in=coming).order_by("pk"))
+    entries = []
+    for event, written in zip(events, _written_in(events), strict=True):
+        links = [
+            {"hreflang": code, "url": f"{calendar_urls[code]}{event.pk}/"}
+            for code in sorted(written, key=lambda code: LANGUAGE_ORDER.get(code, 99))
+            if code in calendar_urls
+        ]
+        default_url = f"{calendar_urls[settings.LANGUAGE_CODE]}{event.pk}/"
+        links.append({"hreflang": X_DEFAULT, "url": default_url})
+        for link in links[:-1]:
+            entries.append(
+                {
+                    "location": link["url"],
+                    "lastmod": written[link["hreflang"]].last_published_at,
+                    "alternates": links,
+                }
+            )
+    return entries
+
+
+def _written_in(events):
+    languages = event_languages(events)
+    return [languages[event.translation_key] for event in events]
 
 
 def sitemap(request):
@@ -137,14 +190,26 @@ def _original_key(page):
     return Subquery(Page.objects.filter(pk=page.alias_of_id).values("translation_key")[:1])
 
 
-def head_links(page, request, suffix=""):
+def head_links(page, request, suffix="", written_in=None):
     """``{"canonical", "alternates"}`` for the <head> of ``page``, in two queries.
 
     An alias's canonical URL is its original's. ``suffix`` is the path of a
-    route below the page (an event in the calendar), added to every URL.
+    route below the page (an event in the calendar), added to every URL;
+    ``written_in``, the language codes of what that route shows (an event's
+    translations), leaves out the languages it only falls back from, and
+    makes the Norwegian version canonical where the route shows that.
     """
     translations = list(indexable(Page.objects.filter(translation_key=_original_key(page))))
     original = next((each for each in translations if each.pk == page.alias_of_id), page)
+    if written_in is not None:
+        codes = {each.pk: each.locale.language_code for each in translations}
+        if codes.get(original.pk) not in written_in:
+            # Shown here in Norwegian only: the Norwegian page is the original.
+            original = next(
+                (each for each in translations if codes[each.pk] == settings.LANGUAGE_CODE),
+                original,
+            )
+        translations = [each for each in translations if codes[each.pk] in written_in]
     urls = full_urls([original, *translations], request)
     canonical = urls[original.pk]
     return {

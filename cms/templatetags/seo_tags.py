@@ -4,6 +4,7 @@ from django import template
 from wagtail.models import Page
 
 from cms import seo
+from cms.models import Event
 
 register = template.Library()
 
@@ -20,4 +21,10 @@ def head_links(context, page):
     if not isinstance(page, Page):
         return None
     suffix = context.get("language_link_suffix", "").partition("?")[0]
-    return seo.head_links(page, context.get("request"), suffix)
+    written_in = None
+    subpage = context.get("subpage")
+    if isinstance(subpage, Event):
+        # An event is written in Norwegian and its translations only.
+        source = context.get("source_event", subpage)
+        written_in = set(seo.event_languages([source])[source.translation_key])
+    return seo.head_links(page, context.get("request"), suffix, written_in)

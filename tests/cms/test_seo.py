@@ -13,10 +13,11 @@ import pytest
 from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import Locale, PageViewRestriction
 
 from cms import seo
+from cms.models import Audience
 from tests.factories import EventFactory, EventIndexPageFactory, StandardPageFactory
 from tests.volunteers import conftest as volunteers
 
@@ -297,7 +298,19 @@ def test_an_event_in_the_calendar_is_its_own_canonical(client, home, nordre_foll
 
     canonical, links = head_links(client, f"{calendar.url}{event.pk}/")
     assert canonical == [f"{SITE}/arrangementer/{event.pk}/"]
+    # Written in Norwegian only: no English alternate, and under /en/ (the
+    # Norwegian text with English menus) the Norwegian page is canonical.
+    assert "en" not in links
+    canonical, _links = head_links(client, f"{calendar_en.url}{event.pk}/")
+    assert canonical == [f"{SITE}/arrangementer/{event.pk}/"]
+
+    translation = event.copy_for_translation(english)
+    translation.title = "Theme evening"
+    translation.save()
+    canonical, links = head_links(client, f"{calendar_en.url}{event.pk}/")
+    assert canonical == [f"{calendar_en.get_full_url()}{event.pk}/"]
     assert links["en"] == f"{calendar_en.get_full_url()}{event.pk}/"
+    assert links["nb"] == f"{SITE}/arrangementer/{event.pk}/"
     # Filtered listings are the calendar itself.
     canonical, _links = head_links(client, f"{calendar.url}?kategori=kurs")
     assert canonical == [f"{SITE}/arrangementer/"]
@@ -359,3 +372,36 @@ def test_robots_txt_does_not_follow_the_crawlers_language(client, area):
     plain = client.get("/robots.txt").content
 
     assert client.get("/robots.txt", HTTP_ACCEPT_LANGUAGE="ar").content == plain
+
+
+def test_sitemap_lists_coming_public_events_in_the_languages_they_are_written_in(
+    client, home, nordre_follo, english
+):
+    calendar = EventIndexPageFactory(parent=home)
+    calendar_en = translate(calendar, english)
+    soon = timezone.now() + datetime.timedelta(days=3)
+    later = soon + datetime.timedelta(hours=2)
+    public = EventFactory(section=nordre_follo, start=soon, end=later)
+    translated = EventFactory(section=nordre_follo, start=soon, end=later)
+    copy = translated.copy_for_translation(english)
+    copy.save()
+    hidden = [
+        EventFactory(section=nordre_follo, start=soon, end=later, audience=Audience.VOLUNTEERS),
+        EventFactory(section=nordre_follo, start=soon, end=later, live=False),
+        EventFactory(
+            section=nordre_follo,
+            start=soon - datetime.timedelta(days=30),
+            end=later - datetime.timedelta(days=30),
+        ),
+    ]
+
+    urls = sitemap(client)
+
+    english_url = f"{calendar_en.get_full_url()}{translated.pk}/"
+    assert f"{SITE}/arrangementer/{public.pk}/" in urls
+    assert f"{calendar_en.get_full_url()}{public.pk}/" not in urls  # not in English
+    assert english_url in urls
+    assert urls[english_url]["nb"] == f"{SITE}/arrangementer/{translated.pk}/"
+    assert urls[f"{SITE}/arrangementer/{translated.pk}/"]["en"] == english_url
+    for event in hidden:
+        assert not [url for url in urls if url.endswith(f"/{event.pk}/")], event
