@@ -72,21 +72,44 @@ def language_links(context, page=None):
                 root.get_translations(inclusive=True).live().select_related("locale")
             ):
                 translations[translation.locale.language_code] = translation
+    written_in = _subpage_languages(context)
     links = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
         translation = translations.get(code)
+        translated = translation is not None and translation.alias_of_id is None
+        if written_in is not None:
+            translated = translation is not None and code in written_in
         links.append(
             {
                 "code": code,
                 "name_local": info["name_local"],
                 "dir": _direction(code),
                 "url": translation.get_url(request) + suffix if translation else None,
-                "translated": translation is not None and translation.alias_of_id is None,
+                "translated": translated,
                 "is_current": code == current,
             }
         )
     return links
+
+
+def _subpage_languages(context):
+    """The language codes a route's own content is written in (an event's), or None.
+
+    An event's page exists under every language's calendar, but it is
+    translated only where the event is.
+    """
+    from cms.models import Event
+
+    subpage = context.get("subpage")
+    if not isinstance(subpage, Event):
+        return None
+    source = context.get("source_event", subpage)
+    return set(
+        Event.objects.filter(translation_key=source.translation_key, live=True).values_list(
+            "locale__language_code", flat=True
+        )
+    )
 
 
 def _locale_codes(request):

@@ -231,6 +231,12 @@ def test_an_event_page_says_whether_the_event_is_in_the_readers_language(
     assert (
         "notice--language" in client.get(f"/en/arrangementer/{untranslated.pk}/").content.decode()
     )
+    # The language switcher says the same: English exists for one event only.
+    switcher = re.compile(r'<a href="/en/arrangementer/\d+/"[^>]*>(.*?)</a>', re.S)
+    link = switcher.search(client.get(f"/arrangementer/{translated.pk}/").content.decode())
+    assert "<small>" not in link.group(1)
+    link = switcher.search(client.get(f"/arrangementer/{untranslated.pk}/").content.decode())
+    assert "<small>" in link.group(1)
 
 
 def test_query_count_is_flat_from_10_to_500_events(client, places, calendar):
