@@ -8,7 +8,10 @@ STAMP   = $(VENV)/.installed-stamp
 CATALOGS = $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages compilemessages seed migrate install clean bench bench-events
+PROD    = DJANGO_SETTINGS_MODULE=config.settings.production
+WORKERS ?= 3
+
+.PHONY: help run serve-prod test lint format messages compilemessages seed migrate install clean bench bench-events
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -47,6 +50,13 @@ run: seed ## Install, migrate, load demo content and serve on http://127.0.0.1:$
 	@echo "    frivillig-nordrefollo  volunteer: log in at /logg-inn/, private area /frivillig/"
 	@echo ""
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+serve-prod: install compilemessages ## Serve with gunicorn and the production settings on 127.0.0.1:$(PORT) (needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL)
+	$(PROD) $(MANAGE) check --deploy --fail-level WARNING
+	$(PROD) $(MANAGE) migrate --noinput
+	$(PROD) $(MANAGE) provision_sections
+	$(PROD) $(MANAGE) collectstatic --noinput --verbosity 0
+	$(PROD) exec $(BIN)/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile -
 
 test: install compilemessages ## Run checks and the whole test suite
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check --fail-level WARNING

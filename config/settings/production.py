@@ -25,6 +25,10 @@ _required("REDIS_URL")  # turns on the shared Redis cache in base
 
 DEBUG = False
 
+# Sessions are read from Redis and written through to the database, so every
+# app process sees a login at once and a Redis restart logs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -1,0 +1,152 @@
+"""`make serve-prod`: gunicorn with the production settings, on PostgreSQL and Redis.
+
+Runs in the PostgreSQL pass of CI (DATABASE_URL names PostgreSQL) with Redis
+at REDIS_URL or 127.0.0.1:6379: the command the README gives, on a fresh
+database of its own, answered over HTTP on a free port of 127.0.0.1.
+"""
+
+import os
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import psycopg
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+DATABASE_URL = os.environ.get("DATABASE_URL", "")
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/9")
+STARTUP_SECONDS = 180
+
+
+def _reachable(host, port):
+    try:
+        with socket.create_connection((host, port), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+pytestmark = pytest.mark.skipif(
+    not DATABASE_URL.startswith("postgres") or not _reachable("127.0.0.1", 6379),
+    reason="needs PostgreSQL (DATABASE_URL) and Redis, as in CI's PostgreSQL pass",
+)
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url, **headers):
+    headers = {"X-Forwarded-Proto": "https", **headers}
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 - http to 127.0.0.1
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - our server
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+@pytest.fixture(scope="module")
+def database():
+    """A fresh, empty PostgreSQL database beside the test database, dropped afterwards."""
+    name = f"bydelsmodre_serve_{secrets.token_hex(4)}"
+    admin = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    yield DATABASE_URL.rsplit("/", 1)[0] + f"/{name}"
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="module")
+def server(database, tmp_path_factory):
+    """`make serve-prod` running, once for this module; its base URL."""
+    tmp_path = tmp_path_factory.mktemp("serve-prod")
+    port = _free_port()
+    env = {
+        **os.environ,
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": database,
+        "REDIS_URL": REDIS_URL,
+        "MEDIA_ROOT": str(tmp_path / "media"),
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    log = (tmp_path / "serve-prod.log").open("w")
+    process = subprocess.Popen(  # noqa: S603 - our own Makefile
+        ["make", "--no-print-directory", "serve-prod", f"PORT={port}", "WORKERS=2"],  # noqa: S607
+        cwd=PROJECT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                pytest.fail(
+                    "make serve-prod stopped:\n" + (tmp_path / "serve-prod.log").read_text()
+                )
+            if _reachable("127.0.0.1", port):
+                break
+            time.sleep(1)
+        else:
+            pytest.fail("make serve-prod did not answer in time")
+        yield base
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+        log.close()
+
+
+def test_serve_prod_serves_the_site_hardened_with_compressed_hashed_static(server):
+    status, headers, body = _get(f"{server}/logg-inn/")
+
+    assert status == 200
+    assert headers["Strict-Transport-Security"].startswith("max-age=")
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert not re.search(r"\d", headers.get("Server", ""))  # no version banner
+    stylesheet = re.search(rb'href="(/static/css/site\.[0-9a-f]{12}\.css)"', body)
+    assert stylesheet, "the stylesheet is linked by its hashed name"
+
+    status, headers, _css = _get(
+        server + stylesheet.group(1).decode(), **{"Accept-Encoding": "gzip"}
+    )
+    assert status == 200
+    assert headers.get("Content-Encoding") == "gzip"
+    assert "immutable" in headers.get("Cache-Control", "")
+
+
+def test_serve_prod_redirects_plain_http_and_hides_debug_pages(server):
+    request = urllib.request.Request(f"{server}/logg-inn/")  # noqa: S310 - http to 127.0.0.1
+    opener = urllib.request.build_opener(_NoRedirect)
+    with pytest.raises(urllib.error.HTTPError) as redirect:
+        opener.open(request, timeout=10)
+    assert redirect.value.code == 301
+    assert redirect.value.headers["Location"].startswith("https://")
+
+    status, _headers, body = _get(f"{server}/finnes-ikke/")
+    assert status == 404
+    assert b"Traceback" not in body
+    assert b"DEBUG" not in body
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
