@@ -120,6 +120,22 @@ def event_languages(events):
     return languages
 
 
+def languages_of_event(request, event):
+    """The language codes ``event`` (its Norwegian original) is written in.
+
+    Asked by the language switcher and by the <head> links of the same event
+    page: read once per request.
+    """
+    cache = getattr(request, "_event_languages", None)
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._event_languages = cache
+    if event.pk not in cache:
+        cache[event.pk] = set(event_languages([event])[event.translation_key])
+    return cache[event.pk]
+
+
 def event_entries(calendars, urls):
     """The pages of coming public events, in each language they are written in.
 
@@ -133,8 +149,10 @@ def event_entries(calendars, urls):
         return []
     coming = public_occurrences().filter(end__gte=timezone.now()).values("event_id")
     events = list(Event.objects.filter(pk__in=coming).order_by("pk"))
+    languages = event_languages(events)
     entries = []
-    for event, written in zip(events, _written_in(events), strict=True):
+    for event in events:
+        written = languages[event.translation_key]
         links = [
             {"hreflang": code, "url": f"{calendar_urls[code]}{event.pk}/"}
             for code in sorted(written, key=lambda code: LANGUAGE_ORDER.get(code, 99))
@@ -151,11 +169,6 @@ def event_entries(calendars, urls):
                 }
             )
     return entries
-
-
-def _written_in(events):
-    languages = event_languages(events)
-    return [languages[event.translation_key] for event in events]
 
 
 def sitemap(request):

@@ -26,5 +26,5 @@ def head_links(context, page):
     if isinstance(subpage, Event):
         # An event is written in Norwegian and its translations only.
         source = context.get("source_event", subpage)
-        written_in = set(seo.event_languages([source])[source.translation_key])
+        written_in = seo.languages_of_event(context.get("request"), source)
     return seo.head_links(page, context.get("request"), suffix, written_in)

@@ -99,17 +99,13 @@ def _subpage_languages(context):
     An event's page exists under every language's calendar, but it is
     translated only where the event is.
     """
+    from cms import seo
     from cms.models import Event
 
     subpage = context.get("subpage")
     if not isinstance(subpage, Event):
         return None
-    source = context.get("source_event", subpage)
-    return set(
-        Event.objects.filter(translation_key=source.translation_key, live=True).values_list(
-            "locale__language_code", flat=True
-        )
-    )
+    return seo.languages_of_event(context.get("request"), context.get("source_event", subpage))
 
 
 def _locale_codes(request):
