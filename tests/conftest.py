@@ -11,7 +11,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import Translation, TranslationSource
 
 from cms import provisioning
 from tests.cms.helpers import PASSWORD
@@ -56,6 +57,36 @@ def _clear_cache():
 def committed(django_capture_on_commit_callbacks):
     """Run what the block leaves for the commit, as a real commit would."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def translate(committed):
+    """Translate like wagtail-localize's "Translate" button; the ``Translation``.
+
+    wagtail-localize publishes the translation when the transaction commits,
+    so the commit's callbacks are run here.
+    """
+
+    def make(instance, code):
+        source, _created = TranslationSource.get_or_create_from_instance(instance)
+        target, _created = Translation.objects.get_or_create(
+            source=source, target_locale=Locale.objects.get(language_code=code)
+        )
+        with committed():
+            target.save_target(publish=True)
+        return target
+
+    return make
+
+
+@pytest.fixture
+def english(db):
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def arabic(db):
+    return Locale.objects.get(language_code="ar")
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 from wagtail.models import Locale, Page
-from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
+from wagtail_localize.models import LocaleSynchronization
 
 from cms.i18n import sync_translation_trees
 from tests.factories import (
@@ -42,16 +42,6 @@ def switcher(html):
     return languages
 
 
-def translate(page, code):
-    """A translation made as wagtail-localize's "Translate this page" makes it."""
-    source, _created = TranslationSource.get_or_create_from_instance(page)
-    target, _created = Translation.objects.get_or_create(
-        source=source, target_locale=Locale.objects.get(language_code=code)
-    )
-    target.save_target(publish=True)
-    return page.get_translation(target.target_locale)
-
-
 @pytest.fixture
 def nordre_follo(home):
     section = MunicipalityPageFactory(
@@ -63,7 +53,7 @@ def nordre_follo(home):
 
 
 def test_an_english_visitor_to_an_untranslated_section_reads_norwegian_with_a_notice(
-    client, home, nordre_follo
+    client, translate, home, nordre_follo
 ):
     translate(home, "en")
     sync_translation_trees()
@@ -83,7 +73,9 @@ def test_an_english_visitor_to_an_untranslated_section_reads_norwegian_with_a_no
     assert set(languages) == {code for code, _name in settings.LANGUAGES}
 
 
-def test_a_norwegian_page_shows_no_notice_and_lists_its_languages(client, home, nordre_follo):
+def test_a_norwegian_page_shows_no_notice_and_lists_its_languages(
+    client, translate, home, nordre_follo
+):
     sync_translation_trees()
     translate(nordre_follo, "ar")
 
@@ -107,11 +99,12 @@ def test_links_on_an_untranslated_page_stay_in_the_readers_language(client, home
     assert client.get("/so/nordre-follo/nyheter/samling/").status_code == 200
 
 
-def test_translating_a_page_replaces_its_fallback(client, home, nordre_follo):
+def test_translating_a_page_replaces_its_fallback(client, translate, home, nordre_follo):
     sync_translation_trees()
     assert "notice--language" in client.get("/ar/nordre-follo/").content.decode()
 
-    arabic = translate(nordre_follo, "ar")
+    translate(nordre_follo, "ar")
+    arabic = nordre_follo.get_translation(Locale.objects.get(language_code="ar"))
 
     assert arabic.alias_of_id is None
     html = client.get("/ar/nordre-follo/").content.decode()
@@ -164,7 +157,7 @@ def moved(home, nordre_follo):
     return page, other
 
 
-def test_moving_a_page_moves_its_copies_in_every_language(admin_client, moved):
+def test_moving_a_page_moves_its_copies_in_every_language(admin_client, translate, moved):
     page, other = moved
     translate(page, "en")
 
@@ -193,9 +186,10 @@ def test_deleting_a_page_deletes_its_copies(admin_client, moved):
     assert admin_client.get("/so/nordre-follo/om-oss/").status_code == 404
 
 
-def test_unpublishing_a_page_unpublishes_its_translations(admin_client, moved):
+def test_unpublishing_a_page_unpublishes_its_translations(admin_client, translate, moved):
     page, _other = moved
-    english = translate(page, "en")
+    translate(page, "en")
+    english = page.get_translation(Locale.objects.get(language_code="en"))
 
     admin_client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
 

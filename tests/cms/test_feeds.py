@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from cms import privacy
 from cms.feeds import FEED_LENGTH
@@ -69,11 +69,6 @@ def translate(page, locale, title):
     copy.save_revision().publish()
     copy.refresh_from_db()
     return copy
-
-
-@pytest.fixture
-def english(db):
-    return Locale.objects.get(language_code="en")
 
 
 @pytest.fixture

@@ -101,16 +101,6 @@ area = volunteers.area
 
 
 @pytest.fixture
-def english(db):
-    return Locale.objects.get(language_code="en")
-
-
-@pytest.fixture
-def arabic(db):
-    return Locale.objects.get(language_code="ar")
-
-
-@pytest.fixture
 def about(home):
     return StandardPageFactory(parent=home, title="Om bydelsmødrene", slug="om-oss")
 

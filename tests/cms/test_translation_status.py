@@ -6,7 +6,6 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Locale
-from wagtail_localize.models import Translation, TranslationSource
 
 from cms import provisioning
 from cms.i18n import sync_translation_trees
@@ -20,22 +19,6 @@ URL = "/admin/oversettelser/"
 
 def locale(code):
     return Locale.objects.get(language_code=code)
-
-
-@pytest.fixture
-def translate(committed):
-    """Translate as wagtail-localize's "Translate this page" does (it publishes on commit)."""
-
-    def make(instance, code):
-        source, _created = TranslationSource.get_or_create_from_instance(instance)
-        target, _created = Translation.objects.get_or_create(
-            source=source, target_locale=locale(code)
-        )
-        with committed():
-            target.save_target(publish=True)
-        return target
-
-    return make
 
 
 def overview(response):
