@@ -1,5 +1,6 @@
 """Test settings: fast hashing, per-process cache, tasks run at once."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -20,7 +21,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="bydelsmodre-test-media-"))  # noqa: F405
+# A folder of its own per test run, unless a test that starts a server names one.
+MEDIA_ROOT = Path(  # noqa: F405
+    os.environ.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="bydelsmodre-test-media-")
+)
 
 # Serve static files from the finders, as in development; nothing is collected for tests.
 WHITENOISE_AUTOREFRESH = True
