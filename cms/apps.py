@@ -12,7 +12,7 @@ class CmsConfig(AppConfig):
         from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from cms import privacy
+        from cms import pagecache, privacy
         from cms.calendar import forget_feeds
         from cms.models import (
             AssociationPage,
@@ -69,3 +69,11 @@ class CmsConfig(AppConfig):
         page_published.connect(forget_feeds, dispatch_uid="feeds-page-published")
         page_unpublished.connect(forget_feeds, dispatch_uid="feeds-page-unpublished")
         post_page_move.connect(forget_feeds, dispatch_uid="feeds-page-moved")
+
+        # Kept public pages must not outlive any change to what they show
+        # (cms.pagecache): every content row, and moves, which treebeard makes
+        # without saving the pages.
+        post_save.connect(pagecache.row_changed, dispatch_uid="pages-save")
+        post_delete.connect(pagecache.row_changed, dispatch_uid="pages-delete")
+        m2m_changed.connect(pagecache.row_changed, dispatch_uid="pages-m2m")
+        post_page_move.connect(pagecache.content_changed, dispatch_uid="pages-moved")

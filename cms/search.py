@@ -21,7 +21,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
@@ -138,4 +138,8 @@ def search_view(request):
     response = render(request, "search/search.html", context, status=400 if too_long else 200)
     if request.user.is_authenticated:
         add_never_cache_headers(response)  # results may include private pages
+    else:
+        # The index is brought up to date by a background task after a
+        # publish, so a kept result page could miss what was just published.
+        patch_cache_control(response, no_cache=True)
     return response

@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
 from cms import provisioning
+from cms.models import NetworkSettings
 from tests.cms.helpers import PASSWORD
 from tests.factories import HomePageFactory, MunicipalityPageFactory
 
@@ -30,6 +31,12 @@ def home(db):
     site.save()
     old_root.delete()  # Wagtail's welcome page
     return home
+
+
+@pytest.fixture
+def site_settings(home):
+    """The site's settings row, which the first page view of a new site creates."""
+    return NetworkSettings.for_site(Site.objects.get(is_default_site=True))
 
 
 @pytest.fixture

@@ -21,6 +21,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
+# Tests see each page built, and count its queries; the page cache's own
+# tests turn it on (tests/cms/test_pagecache.py).
+PAGE_CACHE_SECONDS = 0
+
 # A folder of its own per test run, unless a test that starts a server names one.
 MEDIA_ROOT = Path(  # noqa: F405
     os.environ.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="bydelsmodre-test-media-")
