@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "axes",
+    "csp",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -54,8 +57,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, so a kept page gets the policy of today's settings.
+    "cms.security.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is known, before anything reads the session (cms.pagecache).
+    "cms.pagecache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -67,6 +74,50 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+
+# --- Content-Security-Policy (django-csp, cms.security) -----------------------
+# The site loads nothing but its own files: no inline script or style, no
+# third-party fonts or scripts. Video blocks embed players from YouTube and
+# Vimeo. Image renditions on S3 add their host in production.
+CSP_MEDIA_ORIGINS = [
+    origin.strip() for origin in os.environ.get("CSP_MEDIA_ORIGINS", "").split(",") if origin
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *CSP_MEDIA_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": [
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+_SITE_CSP = CONTENT_SECURITY_POLICY["DIRECTIVES"]
+# What changes under /admin/: the Wagtail admin's inline styles, images it
+# previews from blob: URLs, and its own page previews in a frame.
+ADMIN_CSP_REPLACE = {
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": [*_SITE_CSP["img-src"], "blob:"],
+    "frame-src": ["'self'", *_SITE_CSP["frame-src"]],
+    "frame-ancestors": ["'self'"],
+}
+# Editors' e-mail addresses are not sent to Gravatar (nor allowed by the policy).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# --- Public page cache (cms.pagecache) ----------------------------------------
+# Whole pages for anonymous visitors, dropped at once when any content
+# changes; kept at most this long, as lists of coming events age by
+# themselves. 0 turns the cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
 TEMPLATES = [
     {
@@ -218,6 +269,10 @@ if os.environ.get("LIBRETRANSLATE_URL"):
             "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
         },
     }
+# Wagtail's background work (search index, reference index, file clean-up)
+# runs in the request here; production queues it in the database for a
+# worker (django-tasks-db, `manage.py db_worker`).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's Norwegian text search configuration stems words, so
