@@ -86,3 +86,44 @@ def test_machine_translation_is_off_unless_a_self_hosted_service_is_named():
     assert on.returncode == 0, on.stderr
     assert "LibreTranslator" in on.stdout
     assert "http://127.0.0.1:5000" in on.stdout
+
+
+S3_SETTINGS = (
+    "import django; django.setup(); from django.conf import settings; "
+    "from django.core.files.storage import storages; "
+    "media, renditions = storages['default'], storages['renditions']; "
+    "name = renditions.get_available_name('images/kurs.fill-400x300.jpg'); "
+    "print(type(media).__name__, media.bucket_name, media.default_acl, media.querystring_auth); "
+    "print(name); print(renditions.url(name)); "
+    "print(' '.join(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']))"
+)
+
+
+def test_production_puts_media_on_s3_when_a_bucket_is_named():
+    result = load_production_settings(
+        {
+            **FULL_ENV,
+            "AWS_STORAGE_BUCKET_NAME": "bydelsmodre-media",
+            "AWS_S3_CUSTOM_DOMAIN": "media.bydelsmodre.no",
+            "CSP_MEDIA_ORIGINS": "https://media.bydelsmodre.no",
+        },
+        args=("-c", S3_SETTINGS),
+    )
+    assert result.returncode == 0, result.stderr
+    media, name, url, img_src = result.stdout.splitlines()
+    # Originals: private objects, reached only through signed URLs or Django's views.
+    assert media == "S3Storage bydelsmodre-media private True"
+    assert name.startswith("images/kurs.fill-400x300.") and name.endswith(".jpg")
+    assert len(name) > len("images/kurs.fill-400x300.jpg") + 10  # the random token
+    assert url == f"https://media.bydelsmodre.no/renditions/{name}"
+    assert img_src == "'self' data: https://media.bydelsmodre.no"
+
+
+def test_production_keeps_media_on_disk_without_a_bucket():
+    script = (
+        "import django; django.setup(); from django.core.files.storage import storages; "
+        "print(type(storages['default']).__name__, type(storages['renditions']).__name__)"
+    )
+    result = load_production_settings(FULL_ENV, args=("-c", script))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["FileSystemStorage", "UnguessableFileSystemStorage"]

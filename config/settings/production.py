@@ -34,6 +34,27 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Media on S3-compatible storage when a bucket is named (pip install -e ".[s3]";
+# credentials in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, read by boto3).
+# Originals stay private and are served through Django's checked views;
+# renditions live under renditions/, which the bucket makes publicly readable,
+# and their host must be in CSP_MEDIA_ORIGINS.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    _S3 = {
+        "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+        "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_S3, "default_acl": "private", "file_overwrite": False},
+    }
+    STORAGES["renditions"] = {
+        "BACKEND": "cms.storage_s3.UnguessableS3Storage",
+        "OPTIONS": {**_S3, "location": "renditions"},
+    }
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
 SESSION_COOKIE_SECURE = True
