@@ -104,6 +104,7 @@ def row_changed(sender, action=None, **kwargs):
 def _may_use_cache(request):
     return (
         request.method == "GET"
+        and not getattr(request, "is_dummy", False)  # Wagtail's previews
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
         and not request.path.startswith(("/admin/", "/documents/"))

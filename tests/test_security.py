@@ -50,11 +50,28 @@ def test_kept_pages_carry_the_policy_too(client, site_settings, settings):
     assert _policy(response)["script-src"] == {"'self'"}
 
 
-def test_the_admin_gets_its_inline_styles_and_may_frame_its_previews(admin_client, home):
+def test_the_admin_gets_its_inline_scripts_and_styles_and_may_frame_its_previews(
+    admin_client, home
+):
     policy = _policy(admin_client.get("/admin/"))
+    assert policy["script-src"] == {"'self'", "'unsafe-inline'"}
     assert policy["style-src"] == {"'self'", "'unsafe-inline'"}
-    assert policy["script-src"] == {"'self'"}  # no inline script, even in the admin
     assert policy["frame-ancestors"] == {"'self'"}
+    assert policy["object-src"] == {"'none'"}
+
+
+def test_a_preview_may_be_framed_by_the_admin_and_is_never_kept(admin_client, home, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    home.title = "Forside i utkast"
+    revision = home.save_revision()
+    url = f"/admin/pages/{home.pk}/revisions/{revision.pk}/view/"
+
+    for _ in range(2):
+        response = admin_client.get(url)
+        assert response.status_code == 200
+        assert "Forside i utkast" in response.content.decode()
+        assert "X-Page-Cache" not in response
+        assert _policy(response)["frame-ancestors"] == {"'self'"}
 
 
 def test_the_sites_html_has_no_inline_script_or_style(client, pages):

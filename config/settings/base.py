@@ -102,9 +102,12 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 _SITE_CSP = CONTENT_SECURITY_POLICY["DIRECTIVES"]
-# What changes under /admin/: the Wagtail admin's inline styles, images it
+# What changes under /admin/ and in previews: the Wagtail admin's inline
+# scripts (its widgets start from them, with different contents on every
+# form, so neither hashes nor nonces can name them) and styles, images it
 # previews from blob: URLs, and its own page previews in a frame.
 ADMIN_CSP_REPLACE = {
+    "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": [*_SITE_CSP["img-src"], "blob:"],
     "frame-src": ["'self'", *_SITE_CSP["frame-src"]],
