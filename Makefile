@@ -11,7 +11,7 @@ CATALOGS = $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 PROD    = DJANGO_SETTINGS_MODULE=config.settings.production
 WORKERS ?= 3
 
-.PHONY: help run serve-prod test lint format messages compilemessages seed migrate install clean bench bench-events
+.PHONY: help run serve-prod test lint format messages compilemessages seed migrate install clean bench bench-events bench-load
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -74,12 +74,18 @@ format: install ## Format the code with ruff
 messages: install ## Update the .po catalogs from the code (needs GNU gettext: apt-get install gettext)
 	$(MANAGE) makemessages -l nb -l en -l ar -l so -l ur -l pl -l ti -l fa -l tr --ignore=.venv --ignore=tests --no-obsolete
 
-bench: install compilemessages ## Benchmarks: pages, then the calendar with 10,000 events (bench/README.md)
+bench: install compilemessages ## Benchmarks: pages, the calendar with 10,000 events, then the load test (bench/README.md)
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/events.py
+	$(MAKE) --no-print-directory bench-load
 
 bench-events: install compilemessages ## Benchmark the calendar and iCal feed with 10,000 events
 	$(BIN)/python bench/events.py
+
+bench-load: install compilemessages ## Load test: gunicorn on PostgreSQL and Redis, wrk on 4 pages, cache off and on (installs wrk)
+	@command -v wrk >/dev/null || { echo "Installing wrk with apt-get"; \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); $$SUDO apt-get update && $$SUDO apt-get install -y wrk; }
+	$(BIN)/python bench/load.py $(BENCH_LOAD_ARGS)
 
 clean: ## Remove the virtualenv, compiled catalogs and caches (keeps db.sqlite3 and media/)
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

@@ -25,16 +25,21 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-WORKDIR = tempfile.mkdtemp(prefix="bydelsmodre-bench-events-")
-os.environ["DATABASE_URL"] = os.environ.get(
-    "BENCH_DATABASE_URL", f"sqlite:///{WORKDIR}/bench.sqlite3"
-)
-# The test settings: DEBUG off, local-memory cache, tasks run at once.
-os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
 
 import django  # noqa: E402
+from django.apps import apps  # noqa: E402
 
-django.setup()
+WORKDIR = None
+if not apps.ready:
+    # Run as a script. bench/load.py imports add_events() from here and has
+    # set Django up on its own database and settings before.
+    WORKDIR = tempfile.mkdtemp(prefix="bydelsmodre-bench-events-")
+    os.environ["DATABASE_URL"] = os.environ.get(
+        "BENCH_DATABASE_URL", f"sqlite:///{WORKDIR}/bench.sqlite3"
+    )
+    # The test settings: DEBUG off, local-memory cache, tasks run at once.
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
+    django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
@@ -145,29 +150,44 @@ def random_event(rng, today, section, categories):
 
 
 def fill(event_count, section_count):
-    """Fill the database; return the counts.
+    """Fill the database with a site tree and events; return the counts.
 
     Calling ``Event.save()`` 10,000 times costs a save, a delete and an insert
     of occurrences per event: about 80 s on the 2-core development machine
     (more with a revision each, as the admin makes). Instead the events, their
-    language links and their occurrences are bulk-created, the occurrences
-    expanded with ``cms.recurrence.expand`` exactly as
-    ``Event.refresh_occurrences()`` does: 5 to 7 s in all. Events get no revisions
-    and no search index entries: the calendar reads the live rows only, and
-    the free-text filter (``q=``) is not measured here.
+    language links and their occurrences are bulk-created (``add_events``).
     """
     rng = random.Random(2026)  # noqa: S311 - test data, not security
-    today = timezone.localdate()
     with transaction.atomic():
         languages = SpokenLanguage.objects.bulk_create(
             SpokenLanguage(code=code, name=name, name_local=name_local)
             for code, name, name_local in SPOKEN_LANGUAGES
         )
         sections = site_tree(section_count)
-        categories = list(EventCategory.objects.filter(locale=Locale.get_default()))
+        events, links, occurrences = add_events(rng, event_count, sections, languages)
+    return {
+        "sections": len(sections),
+        "events": len(events),
+        "language links": len(links),
+        "occurrences": len(occurrences),
+    }
+
+
+def add_events(rng, event_count, sections, languages):
+    """Bulk-create live events in turn over ``sections``; (events, links, occurrences).
+
+    Each event gets one to three of ``languages``; the occurrences are
+    expanded with ``cms.recurrence.expand`` exactly as
+    ``Event.refresh_occurrences()`` does: 5 to 7 s in all for 10,000 events.
+    Events get no revisions and no search index entries: the calendar reads
+    the live rows only, and the free-text filter (``q=``) is not measured.
+    """
+    today = timezone.localdate()
+    categories = list(EventCategory.objects.filter(locale=Locale.get_default()))
+    with transaction.atomic():
         events = Event.objects.bulk_create(
             (
-                random_event(rng, today, sections[number % section_count], categories)
+                random_event(rng, today, sections[number % len(sections)], categories)
                 for number in range(event_count)
             ),
             batch_size=BATCH_SIZE,
@@ -189,12 +209,7 @@ def fill(event_count, section_count):
             ),
             batch_size=BATCH_SIZE,
         )
-    return {
-        "sections": len(sections),
-        "events": len(events),
-        "language links": len(links),
-        "occurrences": len(occurrences),
-    }
+    return events, links, occurrences
 
 
 def measure(client, url, deadline, build):
@@ -265,7 +280,8 @@ def main():
                 f"({kib:.1f} KiB, {rounds} requests)"
             )
     finally:
-        shutil.rmtree(WORKDIR, ignore_errors=True)
+        if WORKDIR:
+            shutil.rmtree(WORKDIR, ignore_errors=True)
 
 
 if __name__ == "__main__":
