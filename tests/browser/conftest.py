@@ -1,0 +1,218 @@
+"""The site as a visitor's browser sees it: a real server, headless Chromium.
+
+Once for the whole browser suite, the demo site is built on an SQLite file of
+its own (whatever database the rest of the suite uses) and served by gunicorn
+on a free port; one Chromium serves every test. Nothing here touches the test
+database in-process.
+
+Playwright keeps an event loop running while it is started, and Django refuses
+ORM calls from a thread with a running loop. So the browser lives for this
+package only and is stopped before the rest of the suite runs.
+"""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.browser.helpers import FILTERED_CALENDAR
+
+PROJECT = Path(__file__).resolve().parent.parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    # Without these, Chromium keeps calling home on a network that is closed.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+#: Building the demo site and starting gunicorn, at most.
+STARTUP_SECONDS = 180
+#: `make seed` on an empty database: migrate, provision_sections, load_demo. In
+#: one process, as `call_command` runs them without the system checks (which
+#: `make test` runs): each start of Django and each round of checks costs seconds.
+BUILD_DEMO_SITE = (
+    "from django.core.management import call_command as run; "
+    "run('migrate', interactive=False); run('provision_sections'); run('load_demo')"
+)
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _chromium():
+    """Skip without Debian's chromium, except in CI, which must run this suite."""
+    if os.access(CHROMIUM, os.X_OK):
+        return
+    message = f"the browser suite needs Debian's chromium at {CHROMIUM} (apt-get install chromium)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _reachable(port):
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def _tail(log_path, size=4000):
+    return log_path.read_text()[-size:]
+
+
+@pytest.fixture(scope="package")
+def server(tmp_path_factory):
+    """The demo site served by gunicorn with the test settings; its base URL.
+
+    gunicorn serves ``config.wsgi`` through ``tests.browser.wsgi``, which adds
+    the image renditions a production web server would serve.
+    """
+    tmp_path = tmp_path_factory.mktemp("browser-site")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        # Its own SQLite file in both CI passes, never the PostgreSQL test database.
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(tmp_path / "media"),
+    }
+    log_path = tmp_path / "server.log"
+    deadline = time.monotonic() + STARTUP_SECONDS
+    with log_path.open("w") as log:
+        try:
+            subprocess.run(  # noqa: S603 - our own manage.py
+                [sys.executable, "manage.py", "shell", "--no-imports", "-c", BUILD_DEMO_SITE],
+                cwd=PROJECT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                check=True,
+                timeout=STARTUP_SECONDS,
+            )
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
+            pytest.fail(f"building the demo site failed: {error}\n{_tail(log_path)}")
+
+        port = _free_port()
+        process = subprocess.Popen(  # noqa: S603 - gunicorn from this virtualenv
+            [
+                str(Path(sys.executable).parent / "gunicorn"),
+                "tests.browser.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "2",
+            ],
+            cwd=PROJECT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            while not _reachable(port):
+                if process.poll() is not None:
+                    pytest.fail(f"gunicorn stopped:\n{_tail(log_path)}")
+                if time.monotonic() > deadline:
+                    pytest.fail(f"gunicorn did not answer in time:\n{_tail(log_path)}")
+                time.sleep(0.2)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=10)
+
+
+@pytest.fixture(scope="package")
+def browser():
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+    finally:
+        playwright.stop()
+
+
+@pytest.fixture
+def new_page(browser, server):
+    """Open a tab in a fresh context (empty cache, no cookies), as a first visit."""
+    contexts = []
+
+    def open_page(**context_options):
+        context = browser.new_context(base_url=server, **context_options)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+@pytest.fixture(scope="package")
+def key_pages(browser, server):
+    """The public pages every visitor meets, by name: their paths on the demo site.
+
+    The event and the news article are whatever the calendar and the news page
+    link to first, so the suite follows the demo content as it changes.
+    """
+    context = browser.new_context(base_url=server)
+    context.set_default_timeout(10_000)
+    try:
+        page = context.new_page()
+        page.goto("/arrangementer/")
+        event = page.locator(".event-item__title a").first.get_attribute("href")
+        page.goto("/aktuelt/")
+        news = page.locator(".news-item__title a").first.get_attribute("href")
+    finally:
+        context.close()
+    return {
+        "front page": "/",
+        "section": "/nordre-follo/",
+        "filtered calendar": FILTERED_CALENDAR,
+        "event": event,
+        "news article": news,
+        "search": "/sok/?q=kurs",
+        "login": "/logg-inn/",
+        "Arabic front page": "/ar/",
+    }
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The page weights, whether the tests pass or not, to see them grow."""
+    weights = [
+        value
+        for reports in terminalreporter.stats.values()
+        for report in reports
+        if getattr(report, "when", None) == "call"
+        for key, value in report.user_properties
+        if key == "page_weight"
+    ]
+    if weights:
+        terminalreporter.section("page weight without images")
+        for line in weights:
+            terminalreporter.write_line(line)
