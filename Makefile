@@ -56,7 +56,7 @@ serve-prod: install compilemessages ## Serve with gunicorn and the production se
 	$(PROD) $(MANAGE) migrate --noinput
 	$(PROD) $(MANAGE) provision_sections
 	$(PROD) $(MANAGE) collectstatic --noinput --verbosity 0
-	$(PROD) exec $(BIN)/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile -
+	$(PROD) PORT=$(PORT) WORKERS=$(WORKERS) exec $(BIN)/gunicorn config.wsgi --config config/gunicorn.py
 
 test: install compilemessages ## Run checks and the whole test suite
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check --fail-level WARNING

@@ -25,6 +25,11 @@ _required("REDIS_URL")  # turns on the shared Redis cache in base
 
 DEBUG = False
 
+# Each gunicorn worker keeps its database connection between requests (a new
+# PostgreSQL connection costs milliseconds per page), checked before reuse.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
 # Sessions are read from Redis and written through to the database, so every
 # app process sees a login at once and a Redis restart logs nobody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
