@@ -56,6 +56,7 @@ from cms.models import (
     NewsPage,
     StandardPage,
 )
+from cms.visibility import public
 from home.models import HomePage
 
 # --- Pages ---------------------------------------------------------------------------
@@ -144,7 +145,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
 
         Wagtail's own asks each view restriction whether this request passes
         it, a query or more per restriction, several times per request (one
-        per volunteer area and language here); ``.public()`` drops every
+        per volunteer area and language here); ``public()`` drops every
         restricted page for everyone in one subquery, so that step is left out.
         """
         try:
@@ -162,7 +163,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
 def public_pages(pages):
     """``pages`` without any page an anonymous visitor may not see.
 
-    ``.public()`` drops every restricted page and those below it, whatever
+    ``public()`` drops every restricted page and those below it, whatever
     the request carries; the volunteer areas (in every language) go by their
     paths as well, as ``cms.privacy`` treats them, in case a restriction went
     missing. No alias is listed at all, so neither is an alias of an area.
@@ -170,7 +171,7 @@ def public_pages(pages):
     # Aliases made by the tree sync repeat a Norwegian page in another
     # language's tree (cms.i18n): the API lists the original once instead.
     # (By id: a search may filter on indexed fields and the id only.)
-    pages = pages.public().exclude(pk__in=Page.objects.exclude(alias_of=None).values("pk"))
+    pages = public(pages).exclude(pk__in=Page.objects.exclude(alias_of=None).values("pk"))
     inside = Q()
     for area in privacy.area_paths():
         inside |= Q(path__startswith=area)

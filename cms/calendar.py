@@ -37,6 +37,7 @@ from cms.models import (
     MunicipalityPage,
     SpokenLanguage,
 )
+from cms.visibility import public
 
 #: The longest free-text search the calendar accepts.
 MAX_QUERY_LENGTH = 200
@@ -67,9 +68,7 @@ def public_occurrences():
 def sections():
     """Every live public section in the Norwegian tree, in tree order."""
     return (
-        Page.objects.type(MunicipalityPage, AssociationPage)
-        .live()
-        .public()
+        public(Page.objects.type(MunicipalityPage, AssociationPage).live())
         .filter(locale=Locale.get_default())
         .order_by("path")
     )

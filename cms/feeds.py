@@ -24,6 +24,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from cms import privacy
 from cms.i18n import localized, source_of
 from cms.models import NewsPage
+from cms.visibility import public
 from home.models import HomePage
 
 #: Articles in one feed, the newest.
@@ -63,7 +64,7 @@ def feed_news(index, parent):
             news = news.exclude(path__startswith=path)
     else:
         news = NewsPage.objects.child_of(source)
-    return news.live().public().order_by("-date", "-pk")[:FEED_LENGTH]
+    return public(news.live()).order_by("-date", "-pk")[:FEED_LENGTH]
 
 
 def news_feed_view(request, index, feed_class):

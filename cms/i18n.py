@@ -11,6 +11,8 @@ from wagtail.models import Locale
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import PageIndex, synchronize_tree
 
+from cms.visibility import public
+
 
 def source_of(page):
     """The page in the default locale, or the page itself if it has none."""
@@ -31,13 +33,9 @@ def localized(pages, select_related=()):
     keys = [page.translation_key for page in pages if page.locale_id != active.pk]
     if not keys:
         return pages
-    translations = (
-        type(pages[0])
-        .objects.filter(translation_key__in=keys, locale=active)
-        .live()
-        .public()
-        .select_related(*select_related)
-    )
+    translations = public(
+        type(pages[0]).objects.filter(translation_key__in=keys, locale=active).live()
+    ).select_related(*select_related)
     by_key = {translation.translation_key: translation for translation in translations}
     return [by_key.get(page.translation_key, page) for page in pages]
 

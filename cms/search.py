@@ -27,6 +27,7 @@ from wagtail.search.backends import get_search_backend
 
 from cms import calendar, privacy
 from cms.models import CurriculumModule, Event, VolunteerAreaPage
+from cms.visibility import public
 
 #: The longest search accepted; longer ones get a clear message, not a search.
 MAX_QUERY_LENGTH = 200
@@ -43,8 +44,8 @@ def searchable_pages(request):
     """The live pages in the active language that ``request.user`` may read."""
     pages = Page.objects.live().filter(locale=Locale.get_active())
     if not privacy.in_audience(request.user):
-        return pages.public()
-    visible = Q(pk__in=pages.public().values("pk"))
+        return public(pages)
+    visible = Q(pk__in=public(pages).values("pk"))
     for area in VolunteerAreaPage.objects.live().filter(locale=Locale.get_active()):
         visible |= Q(path__startswith=area.path)
     return pages.filter(visible)

@@ -25,6 +25,7 @@ from django.utils import timezone, translation
 from wagtail.models import Page, Site
 
 from cms.models import Event, EventIndexPage, VolunteerAreaPage
+from cms.visibility import public
 
 #: hreflang of the version for readers whose language the site does not have.
 X_DEFAULT = "x-default"
@@ -35,7 +36,7 @@ LANGUAGE_ORDER = {code: number for number, (code, _name) in enumerate(settings.L
 
 def indexable(pages):
     """Of ``pages``, those a search engine may index: live, public, not aliases."""
-    return pages.live().public().filter(alias_of__isnull=True).select_related("locale")
+    return public(pages.live()).filter(alias_of__isnull=True).select_related("locale")
 
 
 def site_pages(site):

@@ -8,6 +8,7 @@ from wagtail.search import index
 from cms.blocks import BodyBlock
 from cms.calendar import calendar_page, upcoming_in
 from cms.i18n import localized, source_of
+from cms.visibility import public
 
 
 class HomePage(Page):
@@ -53,12 +54,10 @@ class HomePage(Page):
         # Built from the Norwegian tree so a translated front page lists every group.
         source = source_of(self)
         source_sections = list(
-            MunicipalityPage.objects.child_of(source).live().public().order_by("title")
+            public(MunicipalityPage.objects.child_of(source).live()).order_by("title")
         )
         source_districts = list(
-            MunicipalityPage.objects.descendant_of(source)
-            .live()
-            .public()
+            public(MunicipalityPage.objects.descendant_of(source).live())
             .filter(depth=source.depth + 2)
             .order_by("title")
         )
@@ -73,9 +72,7 @@ class HomePage(Page):
             for source_section, section in zip(source_sections, shown_sections, strict=True)
         ]
         news = (
-            NewsPage.objects.descendant_of(source)
-            .live()
-            .public()
+            public(NewsPage.objects.descendant_of(source).live())
             .select_related("image")
             .order_by("-date", "-pk")[: self.news_count]
         )

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.i18n import localized, source_of
+from cms.visibility import public
 
 from .mixins import BodyPageMixin
 
@@ -51,7 +52,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
             .order_by("-date", "-pk")
         )
         if self.feed_is_public:
-            news = news.public()
+            news = public(news)
         # else: the index is in a volunteer area, whose guard let only its
         # audience this far; its articles are private like the index itself.
         listing = Paginator(news, self.page_size).get_page(request.GET.get("side"))

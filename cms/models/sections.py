@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.blocks import PartnersBlock
 from cms.i18n import localized, source_of
 from cms.validators import validate_org_number
+from cms.visibility import public
 
 from .mixins import BodyPageMixin
 
@@ -81,9 +82,7 @@ class SectionMixin:
         if self._source_news_index is None:
             return []
         news = (
-            NewsPage.objects.child_of(self._source_news_index)
-            .live()
-            .public()
+            public(NewsPage.objects.child_of(self._source_news_index).live())
             .select_related("image")
             .order_by("-date", "-pk")[:count]
         )
@@ -183,7 +182,7 @@ class MunicipalityPage(SectionMixin, BodyPageMixin, Page):
 
     def districts(self):
         return localized(
-            MunicipalityPage.objects.child_of(source_of(self)).live().public().order_by("title")
+            public(MunicipalityPage.objects.child_of(source_of(self)).live()).order_by("title")
         )
 
     def association(self):

@@ -12,6 +12,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
 from cms.i18n import localized
+from cms.visibility import public
 
 register = template.Library()
 
@@ -43,7 +44,7 @@ def menu_pages(context):
     root = _default_root(context.get("request"))
     if root is None:
         return []
-    return localized(root.get_children().live().public().in_menu())
+    return localized(public(root.get_children().live().in_menu()))
 
 
 @register.simple_tag(takes_context=True)
