@@ -10,6 +10,8 @@ CATALOGS = $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 .DEFAULT_GOAL := help
 PROD    = DJANGO_SETTINGS_MODULE=config.settings.production
 WORKERS ?= 3
+# pytest-xdist processes for `make test` (0: all tests in one process).
+PYTEST_WORKERS ?= 2
 
 .PHONY: help run serve-prod test lint format messages compilemessages seed migrate install clean bench bench-events bench-load
 
@@ -61,7 +63,7 @@ serve-prod: install compilemessages ## Serve with gunicorn and the production se
 test: install compilemessages ## Run checks and the whole test suite
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: install ## ruff check and ruff format --check
 	$(BIN)/ruff check .

@@ -140,3 +140,21 @@ def network(nordre_follo, indre_ostfold):
             provisioning.VOLUNTEERS,
         )
     }
+
+
+# Here, not in tests/browser/conftest.py: under pytest-xdist only the main
+# process reports, and it reads no conftest below this one.
+def pytest_terminal_summary(terminalreporter):
+    """The page weights, whether the tests pass or not, to see them grow."""
+    weights = [
+        value
+        for reports in terminalreporter.stats.values()
+        for report in reports
+        if getattr(report, "when", None) == "call"
+        for key, value in report.user_properties
+        if key == "page_weight"
+    ]
+    if weights:
+        terminalreporter.section("page weight without images")
+        for line in weights:
+            terminalreporter.write_line(line)

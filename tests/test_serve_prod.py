@@ -33,10 +33,15 @@ def _reachable(host, port):
         return False
 
 
-pytestmark = pytest.mark.skipif(
-    not DATABASE_URL.startswith("postgres") or not _reachable("127.0.0.1", 6379),
-    reason="needs PostgreSQL (DATABASE_URL) and Redis, as in CI's PostgreSQL pass",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not DATABASE_URL.startswith("postgres") or not _reachable("127.0.0.1", 6379),
+        reason="needs PostgreSQL (DATABASE_URL) and Redis, as in CI's PostgreSQL pass",
+    ),
+    # One after the other on one pytest-xdist worker: both run `make serve-prod`,
+    # which collects the static files into the same folder.
+    pytest.mark.xdist_group("servers"),
+]
 
 
 def _free_port():

@@ -24,7 +24,7 @@ import pytest
 import redis
 from django.urls import reverse
 
-from tests.test_serve_prod import (  # noqa: F401 - pytestmark: the same skip rule
+from tests.test_serve_prod import (  # noqa: F401 - pytestmark: the same skip rule and group
     DATABASE_URL,
     _free_port,
     _reachable,

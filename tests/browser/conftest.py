@@ -46,6 +46,14 @@ BUILD_DEMO_SITE = (
 )
 
 
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist, every browser test on one worker: one demo site, one browser."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 @pytest.fixture(scope="package", autouse=True)
 def _chromium():
     """Skip without Debian's chromium, except in CI, which must run this suite."""
@@ -200,19 +208,3 @@ def key_pages(browser, server):
         "login": "/logg-inn/",
         "Arabic front page": "/ar/",
     }
-
-
-def pytest_terminal_summary(terminalreporter):
-    """The page weights, whether the tests pass or not, to see them grow."""
-    weights = [
-        value
-        for reports in terminalreporter.stats.values()
-        for report in reports
-        if getattr(report, "when", None) == "call"
-        for key, value in report.user_properties
-        if key == "page_weight"
-    ]
-    if weights:
-        terminalreporter.section("page weight without images")
-        for line in weights:
-            terminalreporter.write_line(line)
