@@ -8,46 +8,28 @@ database of its own, answered over HTTP on a free port of 127.0.0.1.
 import os
 import re
 import secrets
-import signal
-import socket
-import subprocess
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import psycopg
 import pytest
 
-PROJECT = Path(__file__).resolve().parent.parent
+from tests.servers import free_port, reachable, start, stop, wait_until_up
+
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/9")
 STARTUP_SECONDS = 180
 
 
-def _reachable(host, port):
-    try:
-        with socket.create_connection((host, port), timeout=2):
-            return True
-    except OSError:
-        return False
-
-
 pytestmark = [
     pytest.mark.skipif(
-        not DATABASE_URL.startswith("postgres") or not _reachable("127.0.0.1", 6379),
+        not DATABASE_URL.startswith("postgres") or not reachable(6379),
         reason="needs PostgreSQL (DATABASE_URL) and Redis, as in CI's PostgreSQL pass",
     ),
     # One after the other on one pytest-xdist worker: both run `make serve-prod`,
     # which collects the static files into the same folder.
     pytest.mark.xdist_group("servers"),
 ]
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _get(url, **headers):
@@ -76,7 +58,7 @@ def database():
 def server(database, tmp_path_factory):
     """`make serve-prod` running, once for this module; its base URL."""
     tmp_path = tmp_path_factory.mktemp("serve-prod")
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "SECRET_KEY": secrets.token_urlsafe(50),
@@ -86,37 +68,17 @@ def server(database, tmp_path_factory):
         "MEDIA_ROOT": str(tmp_path / "media"),
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    log = (tmp_path / "serve-prod.log").open("w")
-    process = subprocess.Popen(  # noqa: S603 - our own Makefile
-        ["make", "--no-print-directory", "serve-prod", f"PORT={port}", "WORKERS=2"],  # noqa: S607
-        cwd=PROJECT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
+    log_path = tmp_path / "serve-prod.log"
+    process, log = start(
+        ["make", "--no-print-directory", "serve-prod", f"PORT={port}", "WORKERS=2"],
+        env,
+        log_path,
     )
-    base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                pytest.fail(
-                    "make serve-prod stopped:\n" + (tmp_path / "serve-prod.log").read_text()
-                )
-            if _reachable("127.0.0.1", port):
-                break
-            time.sleep(1)
-        else:
-            pytest.fail("make serve-prod did not answer in time")
-        yield base
+        wait_until_up(process, port, log_path, STARTUP_SECONDS)
+        yield f"http://127.0.0.1:{port}"
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
-        log.close()
+        stop(process, log)
 
 
 def test_serve_prod_serves_the_site_hardened_with_compressed_hashed_static(server):

@@ -10,7 +10,6 @@ cache had the old pages, and sees the change with the very next request.
 import os
 import re
 import secrets
-import signal
 import subprocess
 import sys
 import time
@@ -24,14 +23,12 @@ import pytest
 import redis
 from django.urls import reverse
 
+from tests.servers import PROJECT, free_port, start, stop, wait_until_up
 from tests.test_serve_prod import (  # noqa: F401 - pytestmark: the same skip rule and group
     DATABASE_URL,
-    _free_port,
-    _reachable,
     pytestmark,
 )
 
-PROJECT = Path(__file__).resolve().parent.parent
 #: A Redis database of this test's own, emptied before it starts.
 REDIS_URL = "redis://127.0.0.1:6379/10"
 STARTUP_SECONDS = 240
@@ -90,35 +87,6 @@ def _manage(env, *args, stdin=None):
     ).stdout
 
 
-def _start(command, env, log_path):
-    log = log_path.open("w")
-    process = subprocess.Popen(  # noqa: S603 - our own Makefile and gunicorn
-        command, cwd=PROJECT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-    )
-    return process, log
-
-
-def _wait_until_up(process, port, log_path):
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"{process.args} stopped:\n{log_path.read_text()}")
-        if _reachable("127.0.0.1", port):
-            return
-        time.sleep(1)
-    pytest.fail(f"{process.args} did not answer in time:\n{log_path.read_text()}")
-
-
-def _stop(process, log):
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
-    log.close()
-
-
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory):
     """Servers A and B on one fresh database, one Redis and one media folder, with the demo."""
@@ -128,7 +96,7 @@ def servers(tmp_path_factory):
     with psycopg.connect(admin_url, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
     redis.Redis.from_url(REDIS_URL).flushdb()
-    port_a, port_b = _free_port(), _free_port()
+    port_a, port_b = free_port(), free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
@@ -142,16 +110,16 @@ def servers(tmp_path_factory):
     make_env = {key: value for key, value in env.items() if key != "DJANGO_SETTINGS_MODULE"}
     started = []
     try:
-        a = _start(
+        a = start(
             ["make", "--no-print-directory", "serve-prod", f"PORT={port_a}", "WORKERS=2"],
             make_env,
             tmp_path / "a.log",
         )
         started.append(a)
-        _wait_until_up(a[0], port_a, tmp_path / "a.log")
+        wait_until_up(a[0], port_a, tmp_path / "a.log", STARTUP_SECONDS)
         _manage(env, "load_demo")
         _manage(env, "createsuperuser", "--noinput", "--username=redaktor", "--email=r@x.no")
-        b = _start(
+        b = start(
             [
                 str(Path(sys.executable).parent / "gunicorn"),
                 "config.wsgi",
@@ -162,11 +130,11 @@ def servers(tmp_path_factory):
             tmp_path / "b.log",
         )
         started.append(b)
-        _wait_until_up(b[0], port_b, tmp_path / "b.log")
+        wait_until_up(b[0], port_b, tmp_path / "b.log", STARTUP_SECONDS)
         yield {"a": f"http://127.0.0.1:{port_a}", "b": f"http://127.0.0.1:{port_b}", "env": env}
     finally:
         for process, log in started:
-            _stop(process, log)
+            stop(process, log)
         with psycopg.connect(admin_url, autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 

@@ -11,8 +11,6 @@ package only and is stopped before the rest of the suite runs.
 """
 
 import os
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -22,8 +20,8 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.browser.helpers import FILTERED_CALENDAR
+from tests.servers import PROJECT, free_port, start, stop, wait_until_up
 
-PROJECT = Path(__file__).resolve().parent.parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -65,20 +63,6 @@ def _chromium():
     pytest.skip(message)
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _reachable(port):
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
 def _tail(log_path, size=4000):
     return log_path.read_text()[-size:]
 
@@ -114,37 +98,24 @@ def server(tmp_path_factory):
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
             pytest.fail(f"building the demo site failed: {error}\n{_tail(log_path)}")
 
-        port = _free_port()
-        process = subprocess.Popen(  # noqa: S603 - gunicorn from this virtualenv
-            [
-                str(Path(sys.executable).parent / "gunicorn"),
-                "tests.browser.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "2",
-            ],
-            cwd=PROJECT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        try:
-            while not _reachable(port):
-                if process.poll() is not None:
-                    pytest.fail(f"gunicorn stopped:\n{_tail(log_path)}")
-                if time.monotonic() > deadline:
-                    pytest.fail(f"gunicorn did not answer in time:\n{_tail(log_path)}")
-                time.sleep(0.2)
-            yield f"http://127.0.0.1:{port}"
-        finally:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait(timeout=10)
+    port = free_port()
+    process, log = start(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "tests.browser.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+        ],
+        env,
+        log_path,
+    )
+    try:
+        wait_until_up(process, port, log_path, max(deadline - time.monotonic(), 10))
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop(process, log)
 
 
 @pytest.fixture(scope="package")

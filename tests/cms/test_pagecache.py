@@ -10,7 +10,9 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from cms import privacy
 from cms.models import EventStatus
+from cms.provisioning import VOLUNTEERS
 from tests.cms.helpers import login, text
 from tests.factories import (
     EventFactory,
@@ -18,6 +20,7 @@ from tests.factories import (
     NewsIndexPageFactory,
     NewsPageFactory,
     StandardPageFactory,
+    VolunteerAreaPageFactory,
 )
 
 
@@ -180,10 +183,6 @@ def test_a_page_that_sets_a_cookie_is_never_kept(client, home):
 
 
 def test_private_pages_are_never_kept(client, home, network, member, committed):
-    from cms import privacy
-    from cms.provisioning import VOLUNTEERS
-    from tests.factories import VolunteerAreaPageFactory
-
     with committed():
         area = VolunteerAreaPageFactory(parent=home, title="For frivillige")
     privacy.sync_private_area()
