@@ -142,6 +142,25 @@ def network(nordre_follo, indre_ostfold):
     }
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Refuse to run when pytest-xdist ignores the groups that keep servers apart.
+
+    Under ``--dist loadgroup`` xdist marks a grouped test's id with ``@group``;
+    without that, the two serve-prod modules would run on both workers at once
+    and share a Redis database (pytest-dev/pytest-xdist#1386).
+    """
+    if not getattr(config.option, "loadgroup", False):
+        return
+    lost = [item.nodeid for item in items if item.get_closest_marker("xdist_group")]
+    lost = [nodeid for nodeid in lost if "@" not in nodeid]
+    if lost:
+        raise pytest.UsageError(
+            f"pytest-xdist did not group {len(lost)} tests (first: {lost[0]}); "
+            "check the pytest and pytest-xdist versions in pyproject.toml."
+        )
+
+
 # Here, not in tests/browser/conftest.py: under pytest-xdist only the main
 # process reports, and it reads no conftest below this one.
 def pytest_terminal_summary(terminalreporter):

@@ -183,12 +183,14 @@ def editor(servers):
 
 def _cached(browser, path):
     """Read ``path`` until server B answers it from its cache; the page's text."""
+    seen = []
     for _ in range(3):
         status, headers, body = browser.get(path)
         assert status == 200
         if headers.get("X-Page-Cache") == "hit":
             return body
-    pytest.fail(f"{path} was never answered from the cache")
+        seen.append({name: headers.get(name) for name in ("X-Page-Cache", "Set-Cookie", "Vary")})
+    pytest.fail(f"{path} was never answered from the cache: {seen}")
 
 
 def test_a_page_published_on_one_server_shows_on_the_other_at_once(servers, content, editor):

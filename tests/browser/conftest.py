@@ -44,14 +44,6 @@ BUILD_DEMO_SITE = (
 )
 
 
-def pytest_collection_modifyitems(items):
-    """Under pytest-xdist, every browser test on one worker: one demo site, one browser."""
-    here = Path(__file__).parent
-    for item in items:
-        if here in item.path.parents:
-            item.add_marker(pytest.mark.xdist_group("browser"))
-
-
 @pytest.fixture(scope="package", autouse=True)
 def _chromium():
     """Skip without Debian's chromium, except in CI, which must run this suite."""

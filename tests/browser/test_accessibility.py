@@ -6,6 +6,9 @@ from playwright.sync_api import expect
 
 from tests.browser.helpers import KEY_PAGES
 
+# Under pytest-xdist, every browser test on one worker: one demo site, one browser.
+pytestmark = pytest.mark.xdist_group("browser")
+
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
     "resultTypes": ["violations"],

@@ -7,6 +7,9 @@ opens the screens editors use every day and fails on any report of the policy.
 
 import pytest
 
+# Under pytest-xdist, every browser test on one worker: one demo site, one browser.
+pytestmark = pytest.mark.xdist_group("browser")
+
 #: The demo's superuser (cms/management/commands/load_demo.py).
 USERNAME, PASSWORD = "admin", "bydelsmor-demo"
 

@@ -11,6 +11,9 @@ from playwright.sync_api import expect
 
 from tests.browser.helpers import focus_problem, tab_to
 
+# Under pytest-xdist, every browser test on one worker: one demo site, one browser.
+pytestmark = pytest.mark.xdist_group("browser")
+
 
 def _result_count(page):
     return int(re.search(r"\d+", page.locator(".result-count").inner_text()).group())
