@@ -151,8 +151,8 @@ class PageCacheMiddleware:
             return _rebuild(kept)
         response = self.get_response(request)
         if _may_keep(request, response):
-            # Browsers and proxies must ask again: only this cache knows when
-            # a page changes.
+            # A shared cache in front must not hand this anonymous copy to
+            # someone who sends a login cookie.
             patch_vary_headers(response, ("Cookie",))
             response["X-Page-Cache"] = "miss"
             cache.set(key, _freeze(response), seconds)
