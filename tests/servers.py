@@ -28,7 +28,7 @@ def reachable(port, host="127.0.0.1"):
 
 def start(command, env, log_path):
     """``command`` in the project, in a process group of its own; the process and its log."""
-    log = log_path.open("w")
+    log = log_path.open("a")  # after whatever a build step wrote there
     process = subprocess.Popen(  # noqa: S603 - our own Makefile, manage.py or gunicorn
         command, cwd=PROJECT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
     )
