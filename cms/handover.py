@@ -7,10 +7,13 @@ media collection, and moves the municipality's future events to it, drafts
 and translations included. Each event's history and both sections' histories
 say what moved, who did it and when.
 
-The municipality's groups keep their rights: Wagtail's page permissions are
-inherited down the tree, and the association sits below its municipality, so
-the coordinators go on seeing (and may still edit) what they handed over.
-Wagtail has no "deny" to make that read-only, and we did not write one.
+From then on the association is its board's: its ``SectionRoles`` records
+when it was handed over, and the groups of the sections above it (the
+municipality's editors and coordinators) no longer edit or publish its pages,
+its events or its media, although Wagtail's page rights run down the tree
+(the wall in ``cms.page_permissions``). Its people were never theirs
+(``cms.people.managed_sections``). The history says who lost and who gained
+what.
 """
 
 from django.db import transaction
@@ -21,7 +24,7 @@ from wagtail.log_actions import log
 
 from cms import provisioning
 from cms.i18n import source_of
-from cms.models import AssociationPage, Event, MunicipalityPage
+from cms.models import AssociationPage, Event, MunicipalityPage, SectionRoles
 
 #: Letters slugify would drop: "Bydelsmødre" becomes "bydelsmodre", not "bydelsmdre".
 NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"})
@@ -50,6 +53,7 @@ def hand_over(municipality, *, user=None, title=None, now=None):
     with transaction.atomic():
         association = _association(source, title, user, changes)
         changes += provisioning.provision(association, user=user)
+        changes += _wall_off(association, now)
         events = (
             Event.objects.filter(section=source, locale=source.locale, occurrences__end__gte=now)
             .distinct()
@@ -97,6 +101,32 @@ def _association(source, title, user, changes):
     association.save_revision(user=user, log_action=True).publish(user=user)
     changes.append(f"created and published the association page “{title}”")
     return association
+
+
+def _wall_off(association, now):
+    """Mark the association as its board's; what the sections above it lose, as text."""
+    roles = SectionRoles.objects.select_related("editors", "coordinators").get(section=association)
+    if roles.handed_over_at is not None:
+        return []
+    roles.handed_over_at = now
+    roles.save(update_fields=["handed_over_at"])
+    above = SectionRoles.objects.filter(section__in=association.get_ancestors()).select_related(
+        "editors", "coordinators"
+    )
+    lost = [
+        f"“{group.name}” can no longer edit or publish “{association.title}”, "
+        "its pages, events and media"
+        for section_roles in above
+        for group in (section_roles.editors, section_roles.coordinators)
+        if group is not None
+    ]
+    gained = [
+        f"“{group.name}” alone edits and publishes “{association.title}” "
+        "(with the national editors)"
+        for group in (roles.editors, roles.coordinators)
+        if group is not None
+    ]
+    return lost + gained
 
 
 def _move(event, source, association, user):

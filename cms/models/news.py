@@ -9,12 +9,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.i18n import localized, source_of
+from cms.page_permissions import WalledPermissionsMixin
 from cms.visibility import public
 
 from .mixins import BodyPageMixin
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(WalledPermissionsMixin, RoutablePageMixin, Page):
     """Lists the news below it, newest first: for the network or for one section.
 
     The same news as feeds at ``rss/`` and ``atom/`` (``cms.feeds``); the
@@ -84,7 +85,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return not in_private_area(self)
 
 
-class NewsPage(BodyPageMixin, Page):
+class NewsPage(WalledPermissionsMixin, BodyPageMixin, Page):
     """A news article with a date, an introduction and an optional image."""
 
     date = models.DateField(_("date"), default=timezone.localdate)

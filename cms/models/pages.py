@@ -2,10 +2,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from cms.page_permissions import WalledPermissionsMixin
+
 from .mixins import BodyPageMixin
 
 
-class StandardPage(BodyPageMixin, Page):
+class StandardPage(WalledPermissionsMixin, BodyPageMixin, Page):
     """A plain page: about us, contact, the accessibility statement and the like."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]

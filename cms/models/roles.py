@@ -45,6 +45,16 @@ class SectionRoles(models.Model):
             "publishes them."
         ),
     )
+    handed_over_at = models.DateTimeField(
+        _("handed over"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "When the section was handed over to its own board. From then on the groups "
+            "of the sections above it no longer edit its pages, events and media."
+        ),
+    )
     workflow = models.OneToOneField(
         "wagtailcore.Workflow",
         verbose_name=_("approval workflow"),

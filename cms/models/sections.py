@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import PartnersBlock
 from cms.i18n import localized, source_of
+from cms.page_permissions import WalledPermissionsMixin
 from cms.validators import validate_org_number
 from cms.visibility import public
 
@@ -190,7 +191,7 @@ class MunicipalityPage(SectionMixin, BodyPageMixin, Page):
         return association.localized if association else None
 
 
-class AssociationPage(SectionMixin, BodyPageMixin, Page):
+class AssociationPage(WalledPermissionsMixin, SectionMixin, BodyPageMixin, Page):
     """The local volunteer association a group founds in phase four."""
 
     org_number = models.CharField(
