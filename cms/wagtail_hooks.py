@@ -33,7 +33,16 @@ from wagtail.snippets.views import chooser
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms import handover, localize, people, privacy, provisioning, training, translation_status
+from cms import (  # noqa: F401  (walls registers its hooks on import)
+    handover,
+    localize,
+    people,
+    privacy,
+    provisioning,
+    training,
+    translation_status,
+    walls,
+)
 from cms.models import (
     Attendance,
     Audience,
@@ -47,6 +56,7 @@ from cms.models import (
     Theme,
     VolunteerProfile,
 )
+from cms.page_permissions import SectionPagePermissionPolicy
 from cms.permissions import (
     curriculum_permission_policy,
     editable_sections,
@@ -56,6 +66,8 @@ from cms.permissions import (
 
 # Registered before any view asks for these models' policies; asking first would
 # make Wagtail create a fallback model-permission policy and refuse these.
+# Page rights stop at a handed-over section's wall (cms.page_permissions).
+register_permission_policy(Page, SectionPagePermissionPolicy())
 register_permission_policy(Event, event_permission_policy)
 register_permission_policy(LocalModuleVariant, local_variant_policy)
 register_permission_policy(CurriculumModule, curriculum_permission_policy)

@@ -6,9 +6,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import accounts, api, privacy, search, seo
+from cms import accounts, api, privacy, search, seo, walls
 
 urlpatterns = [
+    # Wagtail's views of one page that show too much, replaced at their own addresses.
+    path("admin/", include(walls.urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document view, marking private documents uncacheable.
     path(

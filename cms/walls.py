@@ -1,0 +1,239 @@
+"""Walls between sections in the admin: nobody sees another section's unpublished work.
+
+Wagtail's admin trusts its editors with each other's titles in several
+places, which the network cannot: a draft's title or a document's name may
+name a family's topic or an internal meeting. Each override below says which
+Wagtail behaviour it closes. What a user may see of pages is
+:func:`seen_pages`: the pages she may explore (those she may edit or
+publish, and the pages above them), and live pages, whose titles are public.
+Images and documents follow Wagtail's collection rights: what she may choose.
+
+The views of one page that Wagtail serves before any hook is asked are
+replaced at their own addresses by :data:`urlpatterns`, which
+``config/urls.py`` puts ahead of Wagtail's admin.
+"""
+
+from django.http import Http404
+from django.urls import path
+from django.utils.functional import classproperty
+from wagtail import hooks
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views import chooser
+from wagtail.admin.views.pages.bulk_actions import delete as page_delete
+from wagtail.admin.views.pages.bulk_actions import move as page_move
+from wagtail.admin.views.pages.bulk_actions import publish as page_publish
+from wagtail.admin.views.pages.bulk_actions import unpublish as page_unpublish
+from wagtail.admin.views.pages.listing import ExplorableIndexView
+from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
+from wagtail.documents import get_document_model
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.documents.views.bulk_actions import add_tags as document_tags
+from wagtail.documents.views.bulk_actions import add_to_collection as document_collection
+from wagtail.documents.views.bulk_actions import delete as document_delete
+from wagtail.images import get_image_model
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+from wagtail.images.views.bulk_actions import add_tags as image_tags
+from wagtail.images.views.bulk_actions import add_to_collection as image_collection
+from wagtail.images.views.bulk_actions import delete as image_delete
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction as SnippetDeleteBulkAction
+from wagtail.snippets.models import get_snippet_models
+
+from cms.models import Event, LocalModuleVariant
+
+#: What Wagtail's explorer lets a user into: any of these rights below a page.
+EXPLORE_ACTIONS = {"add", "change", "publish", "lock", "unlock", "bulk_delete"}
+
+
+def explorable_pages(user):
+    """Wagtail's explorable pages, through the registered policy (so past the walls)."""
+    return policy_registry.get_by_type(Page).explorable_instances(user)
+
+
+def seen_pages(user):
+    """The pages whose titles ``user`` may see in the admin: explorable ones, and live ones."""
+    if user.is_superuser:
+        return Page.objects.all()
+    return Page.objects.filter(live=True) | Page.objects.filter(
+        pk__in=explorable_pages(user).values("pk")
+    )
+
+
+# --- The page explorer and the page chooser ----------------------------------------
+
+
+class WalledExplorableIndexView(ExplorableIndexView):
+    """Wagtail's explorer of one page; another section's page is not found.
+
+    Wagtail lets anyone who explores a page below the common root of her
+    rights open any page there (``/admin/pages/<id>/``), and names it in the
+    title. With rights in every language's tree, that root is the whole tree.
+    """
+
+    def get(self, request, parent_page_id=None):
+        if (
+            parent_page_id
+            and not request.user.is_superuser
+            and not explorable_pages(request.user).filter(pk=parent_page_id).exists()
+        ):
+            raise Http404
+        return super().get(request, parent_page_id)
+
+
+class WalledBrowseView(chooser.BrowseView):
+    """The page chooser's browser; a page she may not see is not found.
+
+    Wagtail's chooser opens any page by id and names it as the parent.
+    """
+
+    def get(self, request, parent_page_id=None):
+        if parent_page_id and not seen_pages(request.user).filter(pk=parent_page_id).exists():
+            raise Http404
+        return super().get(request, parent_page_id)
+
+
+class WalledChosenMultipleView(chooser.ChosenMultipleView):
+    """The chooser's answer for several ids; Wagtail's returns any page's title."""
+
+    def get(self, request):
+        seen = seen_pages(request.user).filter(pk__in=request.GET.getlist("id"))
+        request.GET = request.GET.copy()
+        request.GET.setlist("id", [str(pk) for pk in seen.values_list("pk", flat=True)])
+        return super().get(request)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_unseen_pages_from_chooser(pages, request):
+    """The chooser's listings and search: Wagtail lists every page of the tree, drafts too."""
+    if request.user.is_superuser:
+        return pages
+    return pages.filter(pk__in=seen_pages(request.user).values("pk"))
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_unexplorable_pages_from_explorer(parent_page, pages, request):
+    """The explorer's search of the whole tree, when a site turns Wagtail's own filter off."""
+    if request.user.is_superuser:
+        return pages
+    return pages.filter(pk__in=explorable_pages(request.user).values("pk"))
+
+
+class WalledPageTypesUsageReportView(PageTypesUsageReportView):
+    """Wagtail's page types report names the last edited page of each type, anyone's."""
+
+    def decorate_paginated_queryset(self, page_types):
+        page_types = super().decorate_paginated_queryset(page_types)
+        user = self.request.user
+        shown = {page.pk for page in page_types_pages(page_types)}
+        if not user.is_superuser and shown:
+            shown = set(explorable_pages(user).filter(pk__in=shown).values_list("pk", flat=True))
+        for item in page_types:
+            if item.last_edited_page is not None and item.last_edited_page.pk not in shown:
+                item.last_edited_page = None
+        return page_types
+
+
+def page_types_pages(page_types):
+    return [item.last_edited_page for item in page_types if item.last_edited_page is not None]
+
+
+urlpatterns = [
+    path(route, require_admin_access(view))
+    for route, view in (
+        ("pages/<int:parent_page_id>/", WalledExplorableIndexView.as_view()),
+        (
+            "pages/<int:parent_page_id>/results/",
+            WalledExplorableIndexView.as_view(results_only=True),
+        ),
+        ("choose-page/<int:parent_page_id>/", WalledBrowseView.as_view()),
+        ("choose-page/chosen-multiple/", WalledChosenMultipleView.as_view()),
+        ("reports/page-types-usage/", WalledPageTypesUsageReportView.as_view()),
+        (
+            "reports/page-types-usage/results/",
+            WalledPageTypesUsageReportView.as_view(results_only=True),
+        ),
+    )
+]
+
+
+# --- The admin API ------------------------------------------------------------------
+
+
+class WalledImagesAdminAPIViewSet(ImagesAdminAPIViewSet):
+    """``/admin/api/main/images/``: Wagtail's lists every collection's images."""
+
+    def get_queryset(self):
+        policy = policy_registry.get_by_type(get_image_model())
+        allowed = policy.instances_user_has_any_permission_for(self.request.user, ["choose"])
+        return super().get_queryset().filter(pk__in=allowed.values("pk"))
+
+
+class WalledDocumentsAdminAPIViewSet(DocumentsAdminAPIViewSet):
+    """``/admin/api/main/documents/``: Wagtail's lists every collection's documents."""
+
+    def get_queryset(self):
+        allowed = policy_registry.get_by_type(
+            get_document_model()
+        ).instances_user_has_any_permission_for(self.request.user, ["choose"])
+        return super().get_queryset().filter(pk__in=allowed.values("pk"))
+
+
+@hooks.register("construct_admin_api", order=1)
+def wall_admin_api(router):
+    # After Wagtail's own hooks (order 0), so these replace its endpoints.
+    router.register_endpoint("images", WalledImagesAdminAPIViewSet)
+    router.register_endpoint("documents", WalledDocumentsAdminAPIViewSet)
+
+
+# --- Bulk actions -------------------------------------------------------------------
+
+
+class NamesNoForbiddenItemsMixin:
+    """For a bulk action: leave out what the user may not act on, without naming it.
+
+    Wagtail's confirmation page lists each chosen object the user has no
+    right to ("You don't have permission to delete these pages"), by title,
+    for any id put in the address.
+    """
+
+    def get_actionable_objects(self):
+        objects, _no_access = super().get_actionable_objects()
+        return objects, {"items_with_no_access": []}
+
+
+def _walled(action_class):
+    return type(
+        action_class.__name__,
+        (NamesNoForbiddenItemsMixin, action_class),
+        {"__module__": __name__, "__qualname__": action_class.__name__},
+    )
+
+
+class WalledSnippetDeleteBulkAction(NamesNoForbiddenItemsMixin, SnippetDeleteBulkAction):
+    """Every other snippet's bulk delete; events and local notes have their own."""
+
+    @classproperty
+    def models(cls):
+        return [model for model in get_snippet_models() if model not in (Event, LocalModuleVariant)]
+
+
+WALLED_BULK_ACTIONS = [
+    _walled(action_class)
+    for action_class in (
+        page_delete.DeleteBulkAction,
+        page_move.MoveBulkAction,
+        page_publish.PublishBulkAction,
+        page_unpublish.UnpublishBulkAction,
+        image_delete.DeleteBulkAction,
+        image_collection.AddToCollectionBulkAction,
+        image_tags.AddTagsBulkAction,
+        document_delete.DeleteBulkAction,
+        document_collection.AddToCollectionBulkAction,
+        document_tags.AddTagsBulkAction,
+    )
+]
+
+# Later than Wagtail's own (order 0), so these win for the same models and actions.
+for _action_class in (*WALLED_BULK_ACTIONS, WalledSnippetDeleteBulkAction):
+    hooks.register("register_bulk_action", _action_class, order=1)
