@@ -28,6 +28,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views import (
     edit_translation,
@@ -38,11 +39,17 @@ from wagtail_localize.views import (
 )
 
 from cms.models import Event
-from cms.permissions import event_permission_policy, translatable_locales
+from cms.permissions import edits, event_permission_policy, translatable_locales
 
 
 def _may_see(user, instance):
-    """False only for an event the user neither edits nor translates."""
+    """False for another section's draft, and for an event the user neither edits nor translates.
+
+    wagtail-localize lets a translator open any page or snippet to translate
+    it, drafts too, and names it; she translates what is published.
+    """
+    if not (getattr(instance, "live", True) or edits(user, instance)):
+        return False
     if not isinstance(instance, Event):
         return True
     # A translator translates any section's event from its (Norwegian) source,
@@ -124,6 +131,9 @@ class LanguageScopedSubmitMixin:
             raise Http404
         if not translatable_locales(self.request.user, instance).exists():
             raise PermissionDenied
+        if isinstance(instance, Page) and not edits(self.request.user, instance):
+            # She translates the published page; its next title is still a draft.
+            instance.draft_title = instance.title
         return instance
 
     def get_form(self):

@@ -260,14 +260,14 @@ def translatable_locales(user, instance, *, submitting=True):
     if not _can_act(user):
         return locales.none()
     if user.is_superuser or (
-        _edits(user, instance)
+        edits(user, instance)
         and (not submitting or user.has_perm("wagtail_localize.submit_translation"))
     ):
         return locales
     return locales.filter(pk__in=translator_locale_ids(user))
 
 
-def _edits(user, instance):
+def edits(user, instance):
     if isinstance(instance, Page):
         return instance.permissions_for_user(user).can_edit()
     if isinstance(instance, Event):

@@ -14,23 +14,32 @@ translation, after its ``TranslationSource`` was last updated; for one made
 by copying the page, after the copy was last published.
 
 Translators see their own languages; national editors and superusers every
-language. Reading the table costs a fixed number of queries.
+language. A translator translates what is published: a section's drafts are
+its own business until then, so the table shows her unpublished originals
+only where she may edit them (and so do wagtail-localize's views,
+``cms.localize``). Reading the table costs a fixed number of queries.
 """
 
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale, Page
+from wagtail.permissions import policy_registry
 from wagtail_localize.models import Translation, TranslationSource
 
 from cms.models import AssociationPage, CurriculumModule, Event, MunicipalityPage
-from cms.permissions import translator_locale_ids
+from cms.permissions import (
+    curriculum_permission_policy,
+    event_permission_policy,
+    translator_locale_ids,
+)
 
 ROWS_PER_PAGE = 50
 
@@ -75,17 +84,37 @@ class OverviewForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["section"].queryset = (
-            Page.objects.type(MunicipalityPage, AssociationPage)
-            .filter(locale=Locale.get_default())
-            .order_by("path")
-        )
+        self.fields["section"].queryset = published_or_own(
+            Page.objects.type(MunicipalityPage, AssociationPage).filter(
+                locale=Locale.get_default()
+            ),
+            Kind.PAGES,
+            user,
+        ).order_by("path")
         self.fields["locale"].queryset = overview_locales(user)
         self.fields["locale"].label_from_instance = lambda locale: locale.get_display_name()
 
 
-def sources(kind, section=None):
-    """The Norwegian originals of one kind, in a stable order."""
+def published_or_own(originals, kind, user):
+    """``originals`` that are live, or that ``user`` may edit: no other section's drafts."""
+    if user.is_superuser:
+        return originals
+    policy = {
+        Kind.PAGES: policy_registry.get_by_type(Page),
+        Kind.EVENTS: event_permission_policy,
+        Kind.MODULES: curriculum_permission_policy,
+    }[kind]
+    own = policy.instances_user_has_permission_for(user, "change")
+    return originals.filter(Q(live=True) | Q(pk__in=own.values("pk")))
+
+
+def sources(kind, section=None, user=None):
+    """The Norwegian originals of one kind that ``user`` may see, in a stable order."""
+    originals = _originals(kind, section)
+    return originals if user is None else published_or_own(originals, kind, user)
+
+
+def _originals(kind, section=None):
     default = Locale.get_default()
     if kind == Kind.PAGES:
         originals = Page.objects.filter(locale=default, alias_of__isnull=True, depth__gt=1)
@@ -195,7 +224,7 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
         locales = list(overview_locales(self.request.user))
         if filters.get("locale"):
             locales = [filters["locale"]]
-        rows = table(kind, sources(kind, filters.get("section")), locales)
+        rows = table(kind, sources(kind, filters.get("section"), self.request.user), locales)
         if filters.get("status"):
             rows = [row for row in rows if any(c.status == filters["status"] for c in row[1])]
         counts = dict.fromkeys(Status, 0)
@@ -222,7 +251,7 @@ def summary(user):
     rows = []
     for kind in Kind:
         outdated = missing = 0
-        for _source, cells in table(kind, sources(kind), locales):
+        for _source, cells in table(kind, sources(kind, user=user), locales):
             for cell in cells:
                 outdated += cell.status == Status.OUTDATED
                 missing += cell.status == Status.MISSING
