@@ -14,7 +14,7 @@ replaced at their own addresses by :data:`urlpatterns`, which
 """
 
 from django.http import Http404
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.functional import classproperty
 from wagtail import hooks
 from wagtail.admin.auth import require_admin_access
@@ -81,7 +81,47 @@ class WalledExplorableIndexView(ExplorableIndexView):
         return super().get(request, parent_page_id)
 
 
-class WalledBrowseView(chooser.BrowseView):
+def published_title(page, user):
+    """``page``, showing its published title to a user who may not edit it.
+
+    Wagtail's admin names a page by its ``draft_title``: the title of its
+    latest draft, which is unpublished work. Changed in memory only.
+    """
+    changed = page.live and page.draft_title != page.title
+    if changed and not page.permissions_for_user(user).can_edit():
+        page.draft_title = page.title
+    return page
+
+
+class PublishedTitleColumn(chooser.PageTitleColumn):
+    def get_cell_context_data(self, instance, parent_context):
+        published_title(instance, parent_context["request"].user)
+        return super().get_cell_context_data(instance, parent_context)
+
+
+class PublishedParentColumn(chooser.ParentPageColumn):
+    def get_value(self, instance):
+        parent = super().get_value(instance)
+        return parent and published_title(parent, self.user)
+
+
+class PublishedTitlesMixin:
+    """For the chooser's tables: published titles of others' live pages."""
+
+    @property
+    def columns(self):
+        columns = super().columns
+        for column in columns:
+            # The same columns, told to read the published title.
+            if isinstance(column, chooser.PageTitleColumn):
+                column.__class__ = PublishedTitleColumn
+            elif isinstance(column, chooser.ParentPageColumn):
+                column.__class__ = PublishedParentColumn
+                column.user = self.request.user
+        return columns
+
+
+class WalledBrowseView(PublishedTitlesMixin, chooser.BrowseView):
     """The page chooser's browser; a page she may not see is not found.
 
     Wagtail's chooser opens any page by id and names it as the parent.
@@ -93,14 +133,30 @@ class WalledBrowseView(chooser.BrowseView):
         return super().get(request, parent_page_id)
 
 
+class WalledSearchView(PublishedTitlesMixin, chooser.SearchView):
+    """The chooser's search, listing what :func:`hide_unseen_pages_from_chooser` leaves."""
+
+
 class WalledChosenMultipleView(chooser.ChosenMultipleView):
     """The chooser's answer for several ids; Wagtail's returns any page's title."""
 
     def get(self, request):
-        seen = seen_pages(request.user).filter(pk__in=request.GET.getlist("id"))
-        request.GET = request.GET.copy()
-        request.GET.setlist("id", [str(pk) for pk in seen.values_list("pk", flat=True)])
-        return super().get(request)
+        pages = seen_pages(request.user).filter(pk__in=_ids(request.GET.getlist("id")))
+        result = [
+            {
+                "id": page.pk,
+                "parentId": page.get_parent().pk,
+                "adminTitle": published_title(page, request.user).get_admin_display_title(),
+                "editUrl": reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+                "url": page.url,
+            }
+            for page in pages.specific()
+        ]
+        return self.render_chosen_response(result)
+
+
+def _ids(values):
+    return [value for value in values if value.isdigit()]
 
 
 @hooks.register("construct_page_chooser_queryset")
@@ -147,6 +203,7 @@ urlpatterns = [
             WalledExplorableIndexView.as_view(results_only=True),
         ),
         ("choose-page/<int:parent_page_id>/", WalledBrowseView.as_view()),
+        ("choose-page/search/", WalledSearchView.as_view()),
         ("choose-page/chosen-multiple/", WalledChosenMultipleView.as_view()),
         ("reports/page-types-usage/", WalledPageTypesUsageReportView.as_view()),
         (
