@@ -24,16 +24,17 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, StatusTagColumn
+from wagtail.images import get_image_model
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Locale, Page
-from wagtail.permissions import register_permission_policy
+from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms import (  # noqa: F401  (walls registers its hooks on import)
+from cms import (  # walls also registers its hooks on import
     handover,
     localize,
     people,
@@ -275,6 +276,18 @@ class EventAdminForm(WagtailAdminModelForm):
             self.fields["category"].queryset = EventCategory.objects.filter(
                 locale=Locale.get_default()
             )
+        if self.for_user is not None:
+            if "section" in self.fields:
+                walls.widget_shows_only(
+                    self.fields["section"].widget, editable_sections(self.for_user)
+                )
+            if "image" in self.fields:
+                walls.widget_shows_only(
+                    self.fields["image"].widget,
+                    policy_registry.get_by_type(
+                        get_image_model()
+                    ).instances_user_has_permission_for(self.for_user, "choose"),
+                )
         if "section" in self.fields and not self.instance.section_id and self.for_user:
             # Most editors have one section: start there.
             sections = list(editable_sections(self.for_user)[:2])

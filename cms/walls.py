@@ -13,10 +13,13 @@ replaced at their own addresses by :data:`urlpatterns`, which
 ``config/urls.py`` puts ahead of Wagtail's admin.
 """
 
+import django_filters
+from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils.functional import classproperty
 from wagtail import hooks
+from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views import chooser
 from wagtail.admin.views.pages.bulk_actions import delete as page_delete
@@ -24,6 +27,7 @@ from wagtail.admin.views.pages.bulk_actions import move as page_move
 from wagtail.admin.views.pages.bulk_actions import publish as page_publish
 from wagtail.admin.views.pages.bulk_actions import unpublish as page_unpublish
 from wagtail.admin.views.pages.listing import ExplorableIndexView
+from wagtail.admin.views.reports import audit_logging, locked_pages
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.documents import get_document_model
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
@@ -40,6 +44,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction as SnippetDeleteBulkAction
 from wagtail.snippets.models import get_snippet_models
 
+from cms import api, requestguard
 from cms.models import Event, LocalModuleVariant
 
 #: What Wagtail's explorer lets a user into: any of these rights below a page.
@@ -145,7 +150,8 @@ class WalledChosenMultipleView(chooser.ChosenMultipleView):
         result = [
             {
                 "id": page.pk,
-                "parentId": page.get_parent().pk,
+                # The root has no parent; Wagtail's own view fails on it.
+                "parentId": page.get_parent().pk if page.depth > 1 else None,
                 "adminTitle": published_title(page, request.user).get_admin_display_title(),
                 "editUrl": reverse("wagtailadmin_pages:edit", args=(page.pk,)),
                 "url": page.url,
@@ -156,7 +162,12 @@ class WalledChosenMultipleView(chooser.ChosenMultipleView):
 
 
 def _ids(values):
-    return [value for value in values if value.isdigit()]
+    # A page id; anything else (letters, 20 digits, which overflow SQLite) is no page.
+    return [
+        value
+        for value in values
+        if value.isascii() and value.isdigit() and len(value) <= requestguard.MAX_ID_DIGITS
+    ]
 
 
 @hooks.register("construct_page_chooser_queryset")
@@ -190,6 +201,42 @@ class WalledPageTypesUsageReportView(PageTypesUsageReportView):
         return page_types
 
 
+class WalledSiteHistoryFilterSet(audit_logging.SiteHistoryReportFilterSet):
+    """The site history's people filter: Wagtail 8 lists everyone who has any page's history."""
+
+    def get_users_queryset(self):
+        # Wagtail's own helper for this report, which its filter set no longer calls.
+        return audit_logging.get_users_for_filter(self.request.user)
+
+
+class WalledSiteHistoryView(audit_logging.LogEntriesView):
+    filterset_class = WalledSiteHistoryFilterSet
+
+
+def _users_who_locked(request):
+    """The "locked by" filter: Wagtail lists whoever locked any page in the tree."""
+    User = get_user_model()
+    users = User.objects.filter(locked_pages__isnull=False)
+    if not request.user.is_superuser:
+        users = users.filter(locked_pages__in=explorable_pages(request.user).values("pk"))
+    return users.order_by(User.USERNAME_FIELD).distinct()
+
+
+class WalledLockedPagesFilterSet(locked_pages.LockedPagesReportFilterSet):
+    locked_by = django_filters.ModelChoiceFilter(
+        label=locked_pages.LockedPagesReportFilterSet.base_filters["locked_by"].label,
+        empty_label=locked_pages.LockedPagesReportFilterSet.base_filters["locked_by"].extra[
+            "empty_label"
+        ],
+        field_name="locked_by",
+        queryset=_users_who_locked,
+    )
+
+
+class WalledLockedPagesView(locked_pages.LockedPagesView):
+    filterset_class = WalledLockedPagesFilterSet
+
+
 def page_types_pages(page_types):
     return [item.last_edited_page for item in page_types if item.last_edited_page is not None]
 
@@ -205,6 +252,10 @@ urlpatterns = [
         ("choose-page/<int:parent_page_id>/", WalledBrowseView.as_view()),
         ("choose-page/search/", WalledSearchView.as_view()),
         ("choose-page/chosen-multiple/", WalledChosenMultipleView.as_view()),
+        ("reports/site-history/", WalledSiteHistoryView.as_view()),
+        ("reports/site-history/results/", WalledSiteHistoryView.as_view(results_only=True)),
+        ("reports/locked/", WalledLockedPagesView.as_view()),
+        ("reports/locked/results/", WalledLockedPagesView.as_view(results_only=True)),
         ("reports/page-types-usage/", WalledPageTypesUsageReportView.as_view()),
         (
             "reports/page-types-usage/results/",
@@ -217,8 +268,16 @@ urlpatterns = [
 # --- The admin API ------------------------------------------------------------------
 
 
+class WalledPagesAdminAPIViewSet(PagesAdminAPIViewSet):
+    """``/admin/api/main/pages/``: Wagtail's takes any ``?offset=`` to the database (a 500)."""
+
+    pagination_class = api.Pagination
+
+
 class WalledImagesAdminAPIViewSet(ImagesAdminAPIViewSet):
     """``/admin/api/main/images/``: Wagtail's lists every collection's images."""
+
+    pagination_class = api.Pagination
 
     def get_queryset(self):
         policy = policy_registry.get_by_type(get_image_model())
@@ -228,6 +287,8 @@ class WalledImagesAdminAPIViewSet(ImagesAdminAPIViewSet):
 
 class WalledDocumentsAdminAPIViewSet(DocumentsAdminAPIViewSet):
     """``/admin/api/main/documents/``: Wagtail's lists every collection's documents."""
+
+    pagination_class = api.Pagination
 
     def get_queryset(self):
         allowed = policy_registry.get_by_type(
@@ -239,6 +300,7 @@ class WalledDocumentsAdminAPIViewSet(DocumentsAdminAPIViewSet):
 @hooks.register("construct_admin_api", order=1)
 def wall_admin_api(router):
     # After Wagtail's own hooks (order 0), so these replace its endpoints.
+    router.register_endpoint("pages", WalledPagesAdminAPIViewSet)
     router.register_endpoint("images", WalledImagesAdminAPIViewSet)
     router.register_endpoint("documents", WalledDocumentsAdminAPIViewSet)
 
@@ -255,8 +317,10 @@ class NamesNoForbiddenItemsMixin:
     """
 
     def get_actionable_objects(self):
-        objects, _no_access = super().get_actionable_objects()
-        return objects, {"items_with_no_access": []}
+        objects, no_access = super().get_actionable_objects()
+        # Other lists (the move's pages that cannot go to the destination) name
+        # only objects the user may act on: they stay.
+        return objects, {**no_access, "items_with_no_access": []}
 
 
 def _walled(action_class):
@@ -294,3 +358,26 @@ WALLED_BULK_ACTIONS = [
 # Later than Wagtail's own (order 0), so these win for the same models and actions.
 for _action_class in (*WALLED_BULK_ACTIONS, WalledSnippetDeleteBulkAction):
     hooks.register("register_bulk_action", _action_class, order=1)
+
+
+# --- Chooser widgets in forms -------------------------------------------------------
+
+
+def widget_shows_only(widget, allowed):
+    """Make a chooser widget show an object given back to it only if it is in ``allowed``.
+
+    A form that fails validation shows each chooser's value again, and
+    Wagtail's widget looks up whatever id was posted: any page's or image's
+    title for a real id, a ``ValueError`` (a 500) for one that is no id.
+    """
+    show = widget.get_value_data
+
+    def get_value_data(value):
+        pk = getattr(value, "pk", value)
+        if pk in (None, ""):
+            return None
+        if str(pk) not in _ids([str(pk)]) or not allowed.filter(pk=pk).exists():
+            return None
+        return show(value)
+
+    widget.get_value_data = get_value_data
