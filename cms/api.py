@@ -159,6 +159,13 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
             roots |= Q(path__startswith=root.path)
         return public_pages(Page.objects.live().filter(roots))
 
+    def find_object(self, queryset, request):
+        """Wagtail's ``find/``, with ``?id=`` checked: Wagtail gives it to ``get()`` as it came."""
+        page_id = request.GET.get("id")
+        if page_id is not None and not (page_id.isascii() and page_id.isdigit()):
+            raise BadRequestError("id must be a positive integer")
+        return super().find_object(queryset, request)
+
 
 def public_pages(pages):
     """``pages`` without any page an anonymous visitor may not see.

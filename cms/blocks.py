@@ -10,6 +10,34 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from cms.validators import safe_rich_text, safe_url
+
+
+class LinkURLBlock(blocks.URLBlock):
+    """An outside address that never runs script.
+
+    The form refuses ``javascript:`` and the like (Django's URLValidator); one
+    stored another way (a translator's link override, an import) reads as none.
+    """
+
+    def to_python(self, value):
+        return safe_url(super().to_python(value))
+
+
+class SafeRichTextBlock(blocks.RichTextBlock):
+    """Rich text whose links, however they were stored, never run script."""
+
+    def to_python(self, value):
+        return super().to_python(safe_rich_text(value))
+
+
+#: Migrations freeze Wagtail's blocks (``Block.canonical_module_path``): these two
+#: change what is read, not what is stored.
+DECONSTRUCT_ALIASES = {
+    LinkURLBlock: "wagtail.blocks.URLBlock",
+    SafeRichTextBlock: "wagtail.blocks.RichTextBlock",
+}
+
 
 class HeadingBlock(blocks.StructBlock):
     """A section heading; the page title is the only h1."""
@@ -66,7 +94,7 @@ class CallToActionBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Text"), required=False)
     link_label = blocks.CharBlock(label=_("Link text"), max_length=80)
     page = blocks.PageChooserBlock(label=_("Page on this site"), required=False)
-    url = blocks.URLBlock(label=_("Or an outside address"), required=False)
+    url = LinkURLBlock(label=_("Or an outside address"), required=False)
 
     class Meta:
         icon = "link"
@@ -130,7 +158,7 @@ class BodyBlock(blocks.StreamBlock):
     """The body of every content page."""
 
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
+    paragraph = SafeRichTextBlock(
         label=_("Text"),
         features=["bold", "italic", "link", "document-link", "ol", "ul"],
         template="blocks/paragraph_block.html",
@@ -147,7 +175,7 @@ class PartnerBlock(blocks.StructBlock):
 
     name = blocks.CharBlock(label=_("Name"), max_length=150)
     description = blocks.TextBlock(label=_("What we do together"), required=False)
-    url = blocks.URLBlock(label=_("Web address"), required=False)
+    url = LinkURLBlock(label=_("Web address"), required=False)
 
     class Meta:
         icon = "group"

@@ -14,6 +14,7 @@ and only public feeds may be kept by shared caches.
 """
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
@@ -35,6 +36,15 @@ FEED_MAX_AGE = 300
 
 #: The tagging entity of item ids (RFC 4151): a domain the network held on that date.
 TAG_AUTHORITY = "bydelsmodre.no,2025"
+
+#: Characters XML 1.0 cannot carry. Word pastes a soft line break as a
+#: vertical tab, and Django's feed refuses the whole feed for one (a 500).
+NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def xml_text(value):
+    """``value`` with each character XML cannot carry as a space."""
+    return NOT_XML.sub(" ", value) if value else value
 
 
 @dataclass(frozen=True)
@@ -93,10 +103,10 @@ class NewsRssFeed(Feed):
         link = index.get_full_url(request)
         return Channel(
             # "Aktuelt – Nordre Follo": the index's title alone says not whose news it is.
-            title=f"{index.title} – {parent.title}",
+            title=xml_text(f"{index.title} – {parent.title}"),
             link=link,
             feed_url=link + index.reverse_subpage(self.route),
-            description=index.intro or index.search_description or index.title,
+            description=xml_text(index.intro or index.search_description or index.title),
             news=[
                 (page, page.get_full_url(request)) for page in localized(feed_news(index, parent))
             ],
@@ -122,11 +132,11 @@ class NewsRssFeed(Feed):
 
     def item_title(self, item):
         page, _url = item
-        return page.title
+        return xml_text(page.title)
 
     def item_description(self, item):
         page, _url = item
-        return page.intro or page.search_description
+        return xml_text(page.intro or page.search_description)
 
     def item_link(self, item):
         _page, url = item

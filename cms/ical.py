@@ -45,11 +45,13 @@ def calendar_bytes(events, *, name, event_url, description=""):
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     # NAME is RFC 7986's; the X-WR- properties are what most apps still read.
-    calendar.add("name", name)
-    calendar.add("x-wr-calname", name)
+    # icalendar escapes only the properties it knows as text: the others are
+    # written raw, and a line break in a title would end the property.
+    calendar.add("name", icalendar.vText(name))
+    calendar.add("x-wr-calname", icalendar.vText(name))
     if description:
         calendar.add("description", description)
-        calendar.add("x-wr-caldesc", description)
+        calendar.add("x-wr-caldesc", icalendar.vText(description))
     calendar.add("x-wr-timezone", TZID)
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", icalendar.vDuration(REFRESH))
@@ -127,7 +129,7 @@ def _add_times(vevent, event):
     if event.repeat == recurrence.MONTHLY:
         rule["byday"] = f"{recurrence.nth_weekday(start)}{rule['byday']}"
     vevent.add("rrule", rule)
-    for day in sorted(event.excluded_dates):
+    for day in _excluded(event):
         # EXDATE must match an occurrence's DTSTART exactly, value type and
         # time included, or apps ignore it. One property per date rather than
         # a comma list: both are valid, this is the simplest to read.
@@ -137,6 +139,17 @@ def _add_times(vevent, event):
             vevent.add("exdate", recurrence.aware(datetime.datetime.combine(day, start.time())))
 
 
+def _excluded(event):
+    """The excluded dates the rule produces, in order: any other EXDATE would only add bytes."""
+    if not event.excluded_dates:
+        return []
+    times = recurrence.expand(
+        event.start, event.end, event.repeat, event.repeat_interval, event.repeat_until
+    )
+    happens = {recurrence.local(start).date() for start, _end in times}
+    return sorted(day for day in set(event.excluded_dates) if day in happens)
+
+
 def _until(event):
     """The rule's UNTIL: the whole of the last date, in the value type RFC 5545 wants.
 
@@ -144,9 +157,11 @@ def _until(event):
     (3.3.10): the end of the last day in Oslo, so an occurrence late that
     evening still counts, as in ``cms.recurrence.build_rule``.
     """
+    # The site's cap (cms.recurrence.last_date), so an app expands no more dates.
+    last = recurrence.last_date(event.start, event.repeat_until)
     if event.all_day:
-        return event.repeat_until
-    last_moment = datetime.datetime.combine(event.repeat_until, datetime.time(23, 59, 59))
+        return last
+    last_moment = datetime.datetime.combine(last, datetime.time(23, 59, 59))
     return recurrence.aware(last_moment).astimezone(UTC)
 
 
@@ -159,7 +174,12 @@ def _years(events):
         year = timezone.localdate().year
         return year, year
     starts = [recurrence.local(event.start).date() for event in events]
-    ends = [event.repeat_until or recurrence.local(event.end).date() for event in events]
+    ends = [
+        recurrence.last_date(event.start, event.repeat_until)
+        if event.repeat_until
+        else recurrence.local(event.end).date()
+        for event in events
+    ]
     return min(starts).year, max(max(ends), max(starts)).year
 
 

@@ -8,6 +8,7 @@ would move every occurrence after a clock change by an hour.
 """
 
 import datetime
+import itertools
 from zoneinfo import ZoneInfo
 
 from dateutil import rrule
@@ -19,6 +20,11 @@ MONTHLY = "monthly"
 
 #: No event repeats for more than this many years: it bounds the stored rows.
 MAX_YEARS = 3
+
+#: The most dates one event expands to: weekly for MAX_YEARS years. The
+#: form refuses a longer rule; one stored another way (an import, a script)
+#: is cut here, so it cannot fill the calendar's table or a feed.
+MAX_OCCURRENCES = 53 * MAX_YEARS
 
 #: The years the calendar takes; anything else is a typing error (and year 1
 #: or 9999 would overflow when converted between Oslo time and UTC).
@@ -36,6 +42,11 @@ def latest_until(first):
         return first.replace(year=first.year + MAX_YEARS)
     except ValueError:
         return first.replace(year=first.year + MAX_YEARS, day=28)
+
+
+def last_date(start, until):
+    """The last date a rule from ``start`` runs to: ``until``, at most ``MAX_YEARS`` on."""
+    return min(until, latest_until(local(start).date()))
 
 
 def local(value):
@@ -74,7 +85,7 @@ def build_rule(start, repeat, interval, until):
         dtstart=local_start,
         interval=interval or 1,
         byweekday=byweekday,
-        until=datetime.datetime.combine(until, datetime.time.max),
+        until=datetime.datetime.combine(last_date(start, until), datetime.time.max),
     )
 
 
@@ -90,5 +101,7 @@ def expand(start, end, repeat="", interval=1, until=None, excluded=()):
     duration = local(end) - local(start)
     skipped = set(excluded)
     return [
-        (aware(moment), aware(moment + duration)) for moment in rule if moment.date() not in skipped
+        (aware(moment), aware(moment + duration))
+        for moment in itertools.islice(rule, MAX_OCCURRENCES)
+        if moment.date() not in skipped
     ]

@@ -1,16 +1,42 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.decorators.cache import never_cache
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.viewsets import viewsets as admin_viewsets
+from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.coreutils import resolve_model_string
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import accounts, api, privacy, search, seo, walls
+from cms import accounts, api, privacy, requestguard, search, seo, walls
+
+
+def chosen_multiple_urlpatterns():
+    """Each chooser's answer for several objects, at its own address, given only real ids.
+
+    Wagtail's would take ``?id=abc`` to the database (cms.requestguard).
+    Read after ``wagtail.admin.urls`` is imported: it registers the choosers.
+    """
+    return [
+        path(
+            f"{viewset.url_prefix}/chosen-multiple/",
+            never_cache(
+                require_admin_access(requestguard.integer_ids(viewset.chosen_multiple_view))
+            ),
+        )
+        for viewset in admin_viewsets.viewsets
+        if isinstance(viewset, ChooserViewSet)
+        and requestguard.has_integer_pk(resolve_model_string(viewset.model))
+    ]
+
 
 urlpatterns = [
     # Wagtail's views of one page that show too much, replaced at their own addresses.
     path("admin/", include(walls.urlpatterns)),
+    path("admin/", include(chosen_multiple_urlpatterns())),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document view, marking private documents uncacheable.
     path(

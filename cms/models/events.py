@@ -40,6 +40,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms import recurrence
 from cms.fields import DateListField
 from cms.i18n import source_of
+from cms.validators import safe_rich_text
 
 #: Fields that change when an event happens.
 SCHEDULE_FIELDS = frozenset(
@@ -358,6 +359,8 @@ class Event(
         return self.section.specific_class._meta.label in SECTION_MODELS
 
     def save(self, *args, **kwargs):
+        # Also what a translation, a revision or an import writes, unlike Draftail's check.
+        self.description = safe_rich_text(self.description)
         with transaction.atomic():
             super().save(*args, **kwargs)
             update_fields = kwargs.get("update_fields")

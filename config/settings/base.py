@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the page cache, so a kept page gets the policy of today's settings.
     "cms.security.SiteCSPMiddleware",
+    # A NUL byte is a 500 on PostgreSQL wherever it reaches a query: refused first.
+    "cms.requestguard.RequestGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After the language is known, before anything reads the session (cms.pagecache).
@@ -283,6 +285,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # after changing this, run `manage.py update_index`. SQLite's FTS5 has
     # no Norwegian stemmer; there a search matches whole words only.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "norwegian"
+else:
+    # FTS5 fails on quotes and the like in Wagtail's admin searches (cms/search_backend.py).
+    WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "cms.search_backend"
 # Every document goes through Django's view, which checks its collection's
 # privacy; no document is ever linked by its file URL (see cms.privacy).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -291,6 +296,11 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # ... and the content must match the extension; no programs (cms/uploads.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.DocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# No SVG: it is a document that runs script. Pixels are counted from the header
+# before decoding (cms/uploads.py); 50 million takes any phone's photo.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.uploads.ImageForm"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

@@ -180,8 +180,7 @@ def test_filters_by_section_kind_language_and_status(
         {"locale": "999999"},
         {"status": "'; DROP TABLE x; --"},
         {"p": "abc"},
-        {"p": "9" * 40},
-        {"section": "x" * 10_000},
+        {"section": "x" * 1_000},
     ],
 )
 def test_odd_filters_give_the_overview_not_an_error(client, national, page, params):
@@ -189,6 +188,14 @@ def test_odd_filters_give_the_overview_not_an_error(client, national, page, para
     response = client.get(URL, params)
     assert response.status_code == 200
     assert "Om oss" in response.content.decode()
+
+
+@pytest.mark.parametrize("params", [{"p": "9" * 40}, {"section": "x" * 10_000}])
+def test_what_no_database_takes_is_refused_with_a_message(client, national, page, params):
+    client.force_login(national)
+    response = client.get(URL, params)
+    assert response.status_code == 400
+    assert "Ugyldig forespørsel" in response.content.decode()
 
 
 def test_the_query_count_does_not_grow_with_the_rows(

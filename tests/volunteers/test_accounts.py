@@ -696,13 +696,19 @@ def test_password_reset_for_an_unknown_address_tells_nothing(client, amina):
     assert mail.outbox == []
 
 
-@pytest.mark.parametrize(
-    "email", ["", "ikke-en-adresse", "a@" + "b" * 10_000 + ".no", "a\x00@b.no"]
-)
+@pytest.mark.parametrize("email", ["", "ikke-en-adresse", "a@" + "b" * 10_000 + ".no"])
 def test_password_reset_with_odd_input_shows_the_form(client, person, email):
     response = client.post(RESET, {"email": email})
 
     assert_form_with_errors(response)
+    assert mail.outbox == []
+
+
+def test_password_reset_with_a_nul_byte_is_refused(client, person):
+    # cms.requestguard: PostgreSQL takes no NUL, so no form gets one.
+    response = client.post(RESET, {"email": "a\x00@b.no"})
+
+    assert response.status_code == 400
     assert mail.outbox == []
 
 
