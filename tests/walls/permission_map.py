@@ -38,6 +38,8 @@ FAMILIES = (
     F("explorer of her own section", "/admin/pages/{own_section}/", "Skolestartutkast", "AAAAFFF"),
     F("explorer search of the whole tree", "/admin/pages/{home}/?q=Samtale&search_all=1", "familievold", "AAFSFFF"),
     F("page listing search", "/admin/pages/?q=Samtale", "familievold", "AAFFFFF"),
+    F("admin page search", "/admin/pages/search/?q=Samtale", "familievold", "AASSFFF"),
+    F("admin page search, results", "/admin/pages/search/results/?q=Program", "krisesenteret", "AASSFFF"),
     F("edit another's draft", "/admin/pages/{other_draft}/edit/", "familievold", "AAFFFFF"),
     F("history of another's draft", "/admin/pages/{other_draft}/history/", "familievold", "AAFFFFF"),
     F("preview of another's draft", "/admin/pages/{other_draft}/view_draft/", "familievold", "AAFFFFF"),
@@ -69,6 +71,7 @@ FAMILIES = (
     F("edit her own image", "/admin/images/{own_image}/", "Skolestartbilde", "AAAAFFF"),
     # Documents
     F("document listing", "/admin/documents/", "Gjeldsreferat", "AASSFFF"),
+    F("document listing search", "/admin/documents/?q=styremøtet", "Gjeldsreferat", "AASSFFF"),
     F("edit another's document", "/admin/documents/edit/{other_document}/", "Gjeldsreferat", "AAFFFFF"),
     F("usage of another's document", "/admin/documents/usage/{other_document}/", "Gjeldsreferat", "AAFFFFF"),
     F("document chooser", "/admin/documents/chooser/", "Gjeldsreferat", "AASSSFF"),
