@@ -27,7 +27,7 @@ from wagtail.admin.views.pages.bulk_actions import move as page_move
 from wagtail.admin.views.pages.bulk_actions import publish as page_publish
 from wagtail.admin.views.pages.bulk_actions import unpublish as page_unpublish
 from wagtail.admin.views.pages.listing import ExplorableIndexView
-from wagtail.admin.views.reports import audit_logging, locked_pages
+from wagtail.admin.views.reports import audit_logging, locked_pages, workflows
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.documents import get_document_model
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
@@ -39,7 +39,7 @@ from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.images.views.bulk_actions import add_tags as image_tags
 from wagtail.images.views.bulk_actions import add_to_collection as image_collection
 from wagtail.images.views.bulk_actions import delete as image_delete
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState, get_default_page_content_type
 from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction as SnippetDeleteBulkAction
 from wagtail.snippets.models import get_snippet_models
@@ -178,14 +178,6 @@ def hide_unseen_pages_from_chooser(pages, request):
     return pages.filter(pk__in=seen_pages(request.user).values("pk"))
 
 
-@hooks.register("construct_explorer_page_queryset")
-def hide_unexplorable_pages_from_explorer(parent_page, pages, request):
-    """The explorer's search of the whole tree, when a site turns Wagtail's own filter off."""
-    if request.user.is_superuser:
-        return pages
-    return pages.filter(pk__in=explorable_pages(request.user).values("pk"))
-
-
 class WalledPageTypesUsageReportView(PageTypesUsageReportView):
     """Wagtail's page types report names the last edited page of each type, anyone's."""
 
@@ -237,6 +229,31 @@ class WalledLockedPagesView(locked_pages.LockedPagesView):
     filterset_class = WalledLockedPagesFilterSet
 
 
+def _requesters(request):
+    """The workflow report's "requested by" filter: Wagtail lists whoever started any workflow."""
+    if request.user.is_superuser:
+        return workflows.get_requested_by_queryset(request)
+    User = get_user_model()
+    # The pages whose workflows the report itself lists (Wagtail's own query).
+    states = WorkflowState.objects.filter(
+        base_content_type_id=get_default_page_content_type().id,
+        object_id__in=workflows.get_editable_page_ids_query(request),
+    )
+    return User.objects.filter(pk__in=states.values("requested_by")).order_by(User.USERNAME_FIELD)
+
+
+class WalledWorkflowReportFilterSet(workflows.WorkflowReportFilterSet):
+    requested_by = django_filters.ModelChoiceFilter(
+        label=workflows.WorkflowReportFilterSet.base_filters["requested_by"].label,
+        field_name="requested_by",
+        queryset=_requesters,
+    )
+
+
+class WalledWorkflowView(workflows.WorkflowView):
+    filterset_class = WalledWorkflowReportFilterSet
+
+
 def page_types_pages(page_types):
     return [item.last_edited_page for item in page_types if item.last_edited_page is not None]
 
@@ -256,6 +273,8 @@ urlpatterns = [
         ("reports/site-history/results/", WalledSiteHistoryView.as_view(results_only=True)),
         ("reports/locked/", WalledLockedPagesView.as_view()),
         ("reports/locked/results/", WalledLockedPagesView.as_view(results_only=True)),
+        ("reports/workflow/", WalledWorkflowView.as_view()),
+        ("reports/workflow/results/", WalledWorkflowView.as_view(results_only=True)),
         ("reports/page-types-usage/", WalledPageTypesUsageReportView.as_view()),
         (
             "reports/page-types-usage/results/",

@@ -35,7 +35,8 @@ SECRETS = (
     "amina-portrett",  # its file name
     "Gjeldsreferat",  # a document's title
     "gjeldsreferat",  # its file name, in its URL too
-    "Zainabkoord",  # the other section's editor
+    "Zainabkoord",  # the other section's editor's name
+    "zainab-askim",  # and her username
     "Hodanfrivillig",  # the other section's volunteer
 )
 
@@ -72,7 +73,7 @@ def world(section, home, nordre_follo, indre_ostfold, network, member, superuser
     SectionRoles.objects.filter(section=indre_ostfold).update(requires_approval=True)
     with committed():
         provisioning.provision(indre_ostfold)
-    other_editor = member("askim", editors(indre_ostfold))
+    other_editor = member("zainab-askim", editors(indre_ostfold))
     other_editor.first_name = "Zainabkoord"
     other_editor.save()
     volunteer = VolunteerProfileFactory(
