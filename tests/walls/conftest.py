@@ -130,6 +130,7 @@ def world(section, home, nordre_follo, indre_ostfold, network, member, superuser
         "other_draft": other_draft.pk,
         "other_live": other_live.pk,
         "other_last": last.pk,
+        "other_in_workflow": in_workflow.pk,
         "other_event": other_event.pk,
         "other_image": other_image.pk,
         "other_document": other_document.pk,

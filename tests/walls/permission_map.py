@@ -44,6 +44,11 @@ FAMILIES = (
     F("history of another's draft", "/admin/pages/{other_draft}/history/", "familievold", "AAFFFFF"),
     F("preview of another's draft", "/admin/pages/{other_draft}/view_draft/", "familievold", "AAFFFFF"),
     F("usage of another's draft", "/admin/pages/{other_draft}/usage/", "familievold", "AAFFFFF"),
+    F("revisions of another's draft", "/admin/pages/{other_draft}/revisions/compare/earliest...latest/", "familievold", "AAFFFFF"),
+    F("workflow history of another's draft", "/admin/pages/{other_in_workflow}/workflow_history/", "familievold", "AAFFFFF"),
+    F("move another's draft", "/admin/pages/{other_draft}/move/", "familievold", "AAFFFFF"),
+    F("copy another's draft", "/admin/pages/{other_draft}/copy/", "familievold", "AAFFFFF"),
+    F("delete another's draft", "/admin/pages/{other_draft}/delete/", "familievold", "AAFFFFF"),
     F("edit her own draft", "/admin/pages/{own_draft}/edit/", "Skolestartutkast", "AAAAFFF"),
     # Page chooser
     F("page chooser at another section", "/admin/choose-page/{other_section}/", "familievold", "AASSSFF"),
@@ -65,6 +70,9 @@ FAMILIES = (
     F("usage of another's image", "/admin/images/usage/{other_image}/", "Aminaportrett", "AAFFFFF"),
     F("usage of a shared image", "/admin/images/usage/{shared_image}/", "familievold", "AAFFFFF"),
     F("usage of her own image in another's draft", "/admin/images/usage/{own_image}/", "Skolestartbilde", "AASSFFF"),
+    # Off for everyone: the site serves no dynamic renditions (no wagtailimages_serve).
+    F("URL generator of another's image", "/admin/images/{other_image}/generate_url/", "", "FFFFFFF"),
+    F("preview of another's image", "/admin/images/{other_image}/preview/fill-100x100/", "", "AAFFFFF"),
     F("image chooser", "/admin/images/chooser/", "Aminaportrett", "AASSSFF"),
     F("image chooser search", "/admin/images/chooser/results/?q=kurset", "Aminaportrett", "AASSSFF"),
     F("image chooser, chosen", "/admin/images/chooser/chosen/{other_image}/", "Aminaportrett", "AAFFFFF"),

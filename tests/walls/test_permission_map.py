@@ -43,7 +43,8 @@ def _refused(response, url):
 
 def check(family, verdict, response, url):
     """What is wrong with ``response`` for ``verdict``, or None."""
-    body = response.content.decode("utf-8", "replace")
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    body = content.decode("utf-8", "replace")
     leaked = [word for word in SECRETS if word in body]
     if verdict == "F":
         if not _refused(response, url):
