@@ -102,9 +102,7 @@ def world(section, home, nordre_follo, indre_ostfold, network, member, superuser
     locked.save()
     in_workflow = _draft(indre_ostfold, "Godkjenning familievold-kurs", other_editor)
     Workflow.objects.get(section_roles__section=indre_ostfold).start(in_workflow, other_editor)
-    other_event = EventFactory(
-        section=indre_ostfold, title="Barnevernskveld om omsorg", live=False
-    )
+    other_event = EventFactory(section=indre_ostfold, title="Barnevernskveld om omsorg", live=False)
     other_image = _image(
         "Aminaportrett fra kurset", "amina-portrett.png", collection_of(indre_ostfold), other_editor
     )
