@@ -279,7 +279,9 @@ class EventAdminForm(WagtailAdminModelForm):
         if self.for_user is not None:
             if "section" in self.fields:
                 walls.widget_shows_only(
-                    self.fields["section"].widget, editable_sections(self.for_user)
+                    self.fields["section"].widget,
+                    editable_sections(self.for_user),
+                    current=self.instance.section_id,
                 )
             if "image" in self.fields:
                 walls.widget_shows_only(
@@ -287,6 +289,7 @@ class EventAdminForm(WagtailAdminModelForm):
                     policy_registry.get_by_type(
                         get_image_model()
                     ).instances_user_has_permission_for(self.for_user, "choose"),
+                    current=self.instance.image_id,
                 )
         if "section" in self.fields and not self.instance.section_id and self.for_user:
             # Most editors have one section: start there.

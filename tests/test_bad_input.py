@@ -28,7 +28,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, Page, Revision
 
 from cms.models import CurriculumModule, Event, EventCategory, EventOccurrence, VolunteerProfile
-from tests.cms.helpers import PASSWORD, editors
+from tests.cms.helpers import PASSWORD, collection_of, editors
 from tests.events import conftest as event_fixtures
 from tests.events.helpers import event_form
 from tests.factories import (
@@ -648,3 +648,22 @@ def test_event_form_shows_her_own_section_again(content, section_editor, nordre_
 
     assert response.status_code == 200
     assert nordre_follo.title in response.content.decode()
+
+
+def test_event_form_keeps_the_image_the_event_has(
+    content, section_editor, nordre_follo, indre_ostfold
+):
+    # Chosen by a national editor from a collection the section editor may not choose from.
+    image = Image.objects.create(
+        title="Fotoplakat", file=get_test_image_file(), collection=collection_of(indre_ostfold)
+    )
+    event = EventFactory(section=nordre_follo, title="Temakveld", image=image)
+    edit = reverse("wagtailsnippets_cms_event:edit", args=(event.pk,))
+    client = visitor(section_editor)
+
+    assert "Fotoplakat" in client.get(edit).content.decode()
+    client.post(edit, event_form(event, title="Temakveld om helse", image=image.pk))
+
+    saved = Event.objects.get(pk=event.pk)
+    assert saved.latest_revision.as_object().title == "Temakveld om helse"
+    assert saved.latest_revision.as_object().image == image
