@@ -12,7 +12,7 @@ class CmsConfig(AppConfig):
         from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from cms import pagecache, privacy
+        from cms import privacy
         from cms.calendar import forget_feeds
         from cms.models import (
             AssociationPage,
@@ -21,6 +21,7 @@ class CmsConfig(AppConfig):
             MunicipalityPage,
             VolunteerAreaPage,
         )
+        from cms.platform import pagecache
         from cms.provisioning import provision_on_commit, provision_translation_trees
         from home.models import HomePage
 
@@ -71,7 +72,7 @@ class CmsConfig(AppConfig):
         post_page_move.connect(forget_feeds, dispatch_uid="feeds-page-moved")
 
         # Kept public pages must not outlive any change to what they show
-        # (cms.pagecache): every content row, and moves, which treebeard makes
+        # (cms.platform.pagecache): every content row, and moves, which treebeard makes
         # without saving the pages.
         post_save.connect(pagecache.row_changed, dispatch_uid="pages-save")
         post_delete.connect(pagecache.row_changed, dispatch_uid="pages-delete")

@@ -27,7 +27,7 @@ Wagtail's own privacy does the work, and this module keeps it complete:
 - **Images** in the training collection are shown in the private area through
   :func:`private_image_view`, a route of the area page that checks the
   collection; their rendition URLs are never written into a page, and every
-  rendition file name carries a random token (``cms.storage``).
+  rendition file name carries a random token (``cms.platform.storage``).
 """
 
 import logging

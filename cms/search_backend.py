@@ -8,7 +8,7 @@ admin searches (explorer, images, documents, snippets, users) hand the backend
 the text as it came. PostgreSQL's backend parses such text itself, so the
 settings use this backend on SQLite only.
 
-Moves to ``cms/search/`` with the layout issue.
+Moves to ``cms/discovery/`` with the layout issue.
 """
 
 from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend

@@ -44,8 +44,9 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction as SnippetDeleteBulkAction
 from wagtail.snippets.models import get_snippet_models
 
-from cms import api, requestguard
+from cms import api
 from cms.models import Event, LocalModuleVariant
+from cms.platform import requestguard
 
 #: What Wagtail's explorer lets a user into: any of these rights below a page.
 EXPLORE_ACTIONS = {"add", "change", "publish", "lock", "unlock", "bulk_delete"}

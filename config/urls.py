@@ -11,13 +11,14 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.coreutils import resolve_model_string
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import accounts, api, privacy, requestguard, search, seo, walls
+from cms import accounts, api, privacy, search, seo, walls
+from cms.platform import requestguard
 
 
 def chosen_multiple_urlpatterns():
     """Each chooser's answer for several objects, at its own address, given only real ids.
 
-    Wagtail's would take ``?id=abc`` to the database (cms.requestguard).
+    Wagtail's would take ``?id=abc`` to the database (cms.platform.requestguard).
     Read after ``wagtail.admin.urls`` is imported: it registers the choosers.
     """
     return [

@@ -18,7 +18,7 @@ import pytest
 PROJECT = Path(__file__).resolve().parent.parent
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 ON_POSTGRESQL = DATABASE_URL.startswith("postgres")
-INVENTORY = "import json; from cms.backup import inventory; print(json.dumps(inventory()))"
+INVENTORY = "import json; from cms.platform.backup import inventory; print(json.dumps(inventory()))"
 
 
 @pytest.fixture

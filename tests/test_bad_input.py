@@ -4,7 +4,7 @@ A fixed list of hostile values (far too long, out of range, the wrong type,
 no such choice, a date that does not exist, search syntax, bytes that are not
 UTF-8) goes into the parameters of every public and admin surface, as an
 anonymous visitor, a superuser and a section editor; a NUL byte anywhere is
-refused with a 400 before any view runs (``cms.requestguard``). Nothing is
+refused with a 400 before any view runs (``cms.platform.requestguard``). Nothing is
 random: CI sends the same requests to SQLite and to PostgreSQL, where a NUL
 byte or a number out of range fails in the database instead of matching
 nothing.
@@ -49,7 +49,7 @@ Document = get_document_model()
 
 REFUSAL = "Ugyldig forespørsel: adressen eller skjemaet inneholder et tegn som ikke er tillatt."
 REFUSAL_EN = "Bad request: the address or form contains a character that is not allowed."
-#: What cms.requestguard answers, in the admin, to a huge number or an overlong value.
+#: What cms.platform.requestguard answers, in the admin, to a huge number or an overlong value.
 GUARDED = (
     "Ugyldig forespørsel: et tall i adressen er for stort.",
     "Ugyldig forespørsel: en verdi i adressen er for lang.",
@@ -570,7 +570,7 @@ HUGE = "9" * 21
         ("/admin/images/?q=%22%2A%25", None),
         ("/admin/documents/?q=-%22", None),
         (f"/admin/snippets/cms/event/?q={LONG}", None),
-        # SQLite's driver takes no number over 64 bits (cms.requestguard).
+        # SQLite's driver takes no number over 64 bits (cms.platform.requestguard).
         (f"/admin/users/?group={HUGE}", None),
         (f"/admin/pages/{HUGE}/", None),
     ],

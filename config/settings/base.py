@@ -58,13 +58,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the page cache, so a kept page gets the policy of today's settings.
-    "cms.security.SiteCSPMiddleware",
+    "cms.platform.security.SiteCSPMiddleware",
     # A NUL byte is a 500 on PostgreSQL wherever it reaches a query: refused first.
-    "cms.requestguard.RequestGuardMiddleware",
+    "cms.platform.requestguard.RequestGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # After the language is known, before anything reads the session (cms.pagecache).
-    "cms.pagecache.PageCacheMiddleware",
+    # After the language is known, before anything reads the session (cms.platform.pagecache).
+    "cms.platform.pagecache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -77,7 +77,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "config.urls"
 
-# --- Content-Security-Policy (django-csp, cms.security) -----------------------
+# --- Content-Security-Policy (django-csp, cms.platform.security) -----------------------
 # The site loads nothing but its own files: no inline script or style, no
 # third-party fonts or scripts. Video blocks embed players from YouTube and
 # Vimeo. Image renditions on S3 add their host in production.
@@ -118,7 +118,7 @@ ADMIN_CSP_REPLACE = {
 # Editors' e-mail addresses are not sent to Gravatar (nor allowed by the policy).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# --- Public page cache (cms.pagecache) ----------------------------------------
+# --- Public page cache (cms.platform.pagecache) ----------------------------------------
 # Whole pages for anonymous visitors, dropped at once when any content
 # changes; kept at most this long, as lists of coming events age by
 # themselves. 0 turns the cache off.
@@ -251,9 +251,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     # Image renditions get random file names, so none can be derived from an
-    # image's name (cms.storage); private images are shown through a checked
+    # image's name (cms.platform.storage); private images are shown through a checked
     # view (cms.privacy) and never by their rendition URL.
-    "renditions": {"BACKEND": "cms.storage.UnguessableFileSystemStorage"},
+    "renditions": {"BACKEND": "cms.platform.storage.UnguessableFileSystemStorage"},
 }
 WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
 
@@ -293,14 +293,14 @@ else:
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-# ... and the content must match the extension; no programs (cms/uploads.py).
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.DocumentForm"
+# ... and the content must match the extension; no programs (cms/platform/uploads.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.platform.uploads.DocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # No SVG: it is a document that runs script. Pixels are counted from the header
-# before decoding (cms/uploads.py); 50 million takes any phone's photo.
+# before decoding (cms/platform/uploads.py); 50 million takes any phone's photo.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
-WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.uploads.ImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.platform.uploads.ImageForm"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

@@ -56,7 +56,7 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
         "OPTIONS": {**_S3, "default_acl": "private", "file_overwrite": False},
     }
     STORAGES["renditions"] = {
-        "BACKEND": "cms.storage_s3.UnguessableS3Storage",
+        "BACKEND": "cms.platform.storage_s3.UnguessableS3Storage",
         "OPTIONS": {**_S3, "location": "renditions"},
     }
 

@@ -1,6 +1,6 @@
 """The Wagtail admin works under the Content-Security-Policy, in a real browser.
 
-The policy allows the admin what Wagtail needs (cms.security); if Wagtail
+The policy allows the admin what Wagtail needs (cms.platform.security); if Wagtail
 starts needing more, an editor's form would silently stop working, so this
 opens the screens editors use every day and fails on any report of the policy.
 """

@@ -1,4 +1,4 @@
-"""The public page cache (cms.pagecache): kept for anonymous visitors, dropped on every change.
+"""The public page cache (cms.platform.pagecache): kept for anonymous visitors, dropped on change.
 
 The same rules hold across app processes because the cache is shared; that
 is shown over HTTP with two gunicorn processes in tests/test_two_processes.py.

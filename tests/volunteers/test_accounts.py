@@ -705,7 +705,7 @@ def test_password_reset_with_odd_input_shows_the_form(client, person, email):
 
 
 def test_password_reset_with_a_nul_byte_is_refused(client, person):
-    # cms.requestguard: PostgreSQL takes no NUL, so no form gets one.
+    # cms.platform.requestguard: PostgreSQL takes no NUL, so no form gets one.
     response = client.post(RESET, {"email": "a\x00@b.no"})
 
     assert response.status_code == 400

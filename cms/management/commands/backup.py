@@ -6,7 +6,7 @@ through SQLite's online backup. ``manage.py restore <folder>`` puts it back.
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.backup import BackupError, backup
+from cms.platform.backup import BackupError, backup
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ compared with the backup's manifest; any difference is an error.
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.backup import BackupError, restore
+from cms.platform.backup import BackupError, restore
 
 
 class Command(BaseCommand):

@@ -21,8 +21,6 @@ So is a query parameter of more than ``MAX_VALUE_LENGTH`` characters: SQLite
 refuses a ``LIKE`` pattern over 50,000 bytes, which Wagtail's admin listings
 build from ``?q=`` as it came. No link of the site is that long; a production
 server (gunicorn) refuses a request line of over 4,094 bytes anyway.
-
-Moves to ``cms/platform/`` with the layout issue, like the other middleware.
 """
 
 import functools

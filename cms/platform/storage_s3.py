@@ -3,12 +3,12 @@
 Imported only when production names a bucket (``AWS_STORAGE_BUCKET_NAME``).
 Originals of images and documents stay private in the bucket and reach
 readers only through Django's checked views; renditions get random names
-(``cms.storage``) and are read straight from the bucket, or its CDN.
+(``cms.platform.storage``) and are read straight from the bucket, or its CDN.
 """
 
 from storages.backends.s3 import S3Storage
 
-from cms.storage import UnguessableNamesMixin
+from cms.platform.storage import UnguessableNamesMixin
 
 
 class UnguessableS3Storage(UnguessableNamesMixin, S3Storage):
