@@ -60,14 +60,16 @@ serve-prod: install compilemessages ## Serve with gunicorn and the production se
 	$(PROD) $(MANAGE) collectstatic --noinput --verbosity 0
 	$(PROD) PORT=$(PORT) WORKERS=$(WORKERS) exec $(BIN)/gunicorn config.wsgi --config config/gunicorn.py
 
-test: install compilemessages ## Run checks and the whole test suite
+test: install compilemessages ## Run checks, the import layers and the whole test suite
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(BIN)/lint-imports
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
-lint: install ## ruff check and ruff format --check
+lint: install ## ruff check, ruff format --check and the import layers (lint-imports)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .
