@@ -47,7 +47,8 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from cms import privacy, recurrence, search
 from cms.calendar import EventFilter, calendar_page, filtered, with_localized_events
-from cms.i18n import localized
+from cms.core.i18n import localized
+from cms.core.visibility import public
 from cms.models import (
     AssociationPage,
     EventIndexPage,
@@ -56,7 +57,6 @@ from cms.models import (
     NewsPage,
     StandardPage,
 )
-from cms.visibility import public
 from home.models import HomePage
 
 # --- Pages ---------------------------------------------------------------------------
@@ -176,7 +176,7 @@ def public_pages(pages):
     missing. No alias is listed at all, so neither is an alias of an area.
     """
     # Aliases made by the tree sync repeat a Norwegian page in another
-    # language's tree (cms.i18n): the API lists the original once instead.
+    # language's tree (cms.core.i18n): the API lists the original once instead.
     # (By id: a search may filter on indexed fields and the id only.)
     pages = public(pages).exclude(pk__in=Page.objects.exclude(alias_of=None).values("pk"))
     inside = Q()

@@ -27,6 +27,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.fields import SynchronizedField
 
 from cms import ical, recurrence
+from cms.core.visibility import public
 from cms.models import (
     AssociationPage,
     Audience,
@@ -37,7 +38,6 @@ from cms.models import (
     MunicipalityPage,
     SpokenLanguage,
 )
-from cms.visibility import public
 
 #: The longest free-text search the calendar accepts.
 MAX_QUERY_LENGTH = 200

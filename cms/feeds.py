@@ -5,7 +5,7 @@ Every news index serves its news at ``rss/`` and ``atom/`` (routes of
 network's index, the front page's child, feeds every public article of the
 site. A feed is built like the index's list: from the Norwegian tree, each
 article swapped for its translation in the reader's language where there is
-one (``cms.i18n.localized``), live and public pages only, in a fixed number
+one (``cms.core.i18n.localized``), live and public pages only, in a fixed number
 of queries however long it is.
 
 The routes are served through the page, so a private index (in a volunteer
@@ -23,9 +23,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from cms import privacy
-from cms.i18n import localized, source_of
+from cms.core.i18n import localized, source_of
+from cms.core.visibility import public
 from cms.models import NewsPage
-from cms.visibility import public
 from home.models import HomePage
 
 #: Articles in one feed, the newest.

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from cms import provisioning
-from cms.i18n import source_of
+from cms.core.i18n import source_of
 from cms.models import AssociationPage, Event, MunicipalityPage, SectionRoles
 
 #: Letters slugify would drop: "Bydelsmødre" becomes "bydelsmodre", not "bydelsmdre".

@@ -292,7 +292,7 @@ class SectionEventBackend:
     This backend answers such questions with the same rule, so an editor can
     translate her own section's events without a Django permission that would
     reach every event; each view of one event checks the event itself
-    (``cms/wagtail_hooks.py``, ``cms/localize.py``).
+    (``cms/wagtail_hooks.py``, ``cms/translation/localize.py``).
     """
 
     def authenticate(self, request, **credentials):

@@ -43,7 +43,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from cms.i18n import source_of
+from cms.core.i18n import source_of
 from cms.models import AssociationPage, MunicipalityPage, SectionRoles, TranslatorRole
 
 #: What a section's editors may do on its pages (and so on its events).

@@ -9,7 +9,7 @@ area's pages and the curriculum. Events come from the calendar's own
 section's event is never found.
 
 Everything is searched in the reader's language. An untranslated page has an
-alias in her language's tree (``cms.i18n.sync_translation_trees``), indexed
+alias in her language's tree (``cms.translation.trees.sync_translation_trees``), indexed
 with the Norwegian text, so she finds it there too. On PostgreSQL the index
 uses the Norwegian text search configuration (``SEARCH_CONFIG`` in
 settings), which stems: "arrangementer" finds "arrangement".
@@ -26,8 +26,8 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from cms import calendar, privacy
+from cms.core.visibility import public
 from cms.models import CurriculumModule, Event, VolunteerAreaPage
-from cms.visibility import public
 
 #: The longest search accepted; longer ones get a clear message, not a search.
 MAX_QUERY_LENGTH = 200

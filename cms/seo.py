@@ -24,8 +24,8 @@ from django.urls import path, reverse
 from django.utils import timezone, translation
 from wagtail.models import Page, Site
 
+from cms.core.visibility import public
 from cms.models import Event, EventIndexPage, VolunteerAreaPage
-from cms.visibility import public
 
 #: hreflang of the version for readers whose language the site does not have.
 X_DEFAULT = "x-default"

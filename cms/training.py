@@ -24,7 +24,7 @@ from wagtail.log_actions import log
 from wagtail.models import Locale, Page
 
 from cms import people
-from cms.fields import BoundedModelMultipleChoiceField
+from cms.core.fields import BoundedModelMultipleChoiceField
 from cms.models import (
     AssociationPage,
     Attendance,

@@ -22,8 +22,8 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page
 
 from cms.calendar import with_localized_events
-from cms.fields import BoundedModelMultipleChoiceField
-from cms.i18n import source_of
+from cms.core.fields import BoundedModelMultipleChoiceField
+from cms.core.i18n import source_of
 from cms.models import (
     Attendance,
     Audience,

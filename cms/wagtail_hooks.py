@@ -36,12 +36,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms import (  # walls also registers its hooks on import
     handover,
-    localize,
     people,
     privacy,
     provisioning,
     training,
-    translation_status,
     walls,
 )
 from cms.models import (
@@ -64,6 +62,8 @@ from cms.permissions import (
     event_permission_policy,
     local_variant_policy,
 )
+from cms.translation import localize
+from cms.translation import status as translation_status
 
 # Registered before any view asks for these models' policies; asking first would
 # make Wagtail create a fallback model-permission policy and refuse these.
@@ -488,7 +488,7 @@ def add_event_drafts_panel(request, panels):
 
 # --- wagtail-localize's views of events --------------------------------------------
 # wagtail-localize serves snippets outside the viewset, checking only its own
-# or model-wide permissions. cms/localize.py wraps each route that reaches an
+# or model-wide permissions. cms/translation/localize.py wraps each route that reaches an
 # event; registered ahead of wagtail-localize's (order=-1), at the same paths.
 
 
@@ -501,7 +501,7 @@ def register_scoped_localize_urls():
 def cascade_to_translations(pages, action):
     """Moving, deleting or unpublishing a page does the same to its other-language copies.
 
-    Every language's tree follows the Norwegian one (``cms.i18n``); without
+    Every language's tree follows the Norwegian one (``cms.core.i18n``); without
     this, a moved Norwegian page would leave its aliases and translations at
     the old place, and a deleted one would leave its aliases showing stale
     text. Wagtail's own views do the cascade and list the copies on their

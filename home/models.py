@@ -5,10 +5,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.blocks import BodyBlock
 from cms.calendar import calendar_page, upcoming_in
-from cms.i18n import localized, source_of
-from cms.visibility import public
+from cms.core.blocks import BodyBlock
+from cms.core.i18n import localized, source_of
+from cms.core.visibility import public
 
 
 class HomePage(Page):

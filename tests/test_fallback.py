@@ -14,7 +14,7 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import LocaleSynchronization
 
-from cms.i18n import sync_translation_trees
+from cms.translation.trees import sync_translation_trees
 from tests.factories import (
     MunicipalityPageFactory,
     NewsIndexPageFactory,

@@ -29,7 +29,7 @@ from wagtail.models import Collection
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from cms import recurrence
-from cms.blocks import CallToActionBlock, EmbedVideoBlock, PartnerBlock
+from cms.core.blocks import CallToActionBlock, EmbedVideoBlock, PartnerBlock
 from cms.models import Event, StandardPage
 from tests.cms.helpers import editors
 from tests.events.helpers import at, event_form

@@ -38,9 +38,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms import recurrence
-from cms.fields import DateListField
-from cms.i18n import source_of
-from cms.validators import safe_rich_text
+from cms.core.fields import DateListField
+from cms.core.i18n import source_of
+from cms.core.validators import safe_rich_text
 
 #: Fields that change when an event happens.
 SCHEDULE_FIELDS = frozenset(

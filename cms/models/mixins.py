@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from cms.blocks import BodyBlock
+from cms.core.blocks import BodyBlock
 
 
 class BodyPageMixin(models.Model):

@@ -8,9 +8,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.i18n import localized, source_of
+from cms.core.i18n import localized, source_of
+from cms.core.visibility import public
 from cms.page_permissions import WalledPermissionsMixin
-from cms.visibility import public
 
 from .mixins import BodyPageMixin
 

@@ -15,11 +15,11 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.blocks import PartnersBlock
-from cms.i18n import localized, source_of
+from cms.core.blocks import PartnersBlock
+from cms.core.i18n import localized, source_of
+from cms.core.validators import validate_org_number
+from cms.core.visibility import public
 from cms.page_permissions import WalledPermissionsMixin
-from cms.validators import validate_org_number
-from cms.visibility import public
 
 from .mixins import BodyPageMixin
 

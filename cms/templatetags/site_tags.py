@@ -11,8 +11,8 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
-from cms.i18n import localized
-from cms.visibility import public
+from cms.core.i18n import localized
+from cms.core.visibility import public
 
 register = template.Library()
 
@@ -54,7 +54,7 @@ def language_links(context, page=None):
     ``url`` is ``None`` for a language the page does not exist in, so the
     switcher can say so instead of linking to a page that is not there.
     ``translated`` is false where the language's page is an alias showing the
-    Norwegian text (``cms.i18n.sync_translation_trees``): the switcher links
+    Norwegian text (``cms.translation.trees.sync_translation_trees``): the switcher links
     to it, for that language's navigation, and says it is not translated.
     """
     request = context.get("request")
@@ -130,7 +130,7 @@ def _language_attrs(code):
 def _page_language(context, page):
     """The language ``page``'s text is written in.
 
-    An alias made by the tree sync (``cms.i18n.sync_translation_trees``) lives
+    An alias made by the tree sync (``cms.translation.trees.sync_translation_trees``) lives
     in another language's tree but shows its Norwegian original's text; every
     language here follows the default one, so that needs no query.
     """

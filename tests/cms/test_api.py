@@ -20,9 +20,9 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
 from cms import privacy
-from cms.i18n import sync_translation_trees
 from cms.models import Audience, EventOccurrence
 from cms.provisioning import VOLUNTEERS
+from cms.translation.trees import sync_translation_trees
 from tests.events import conftest as event_fixtures
 from tests.events.helpers import YEAR, at, translate
 from tests.factories import (

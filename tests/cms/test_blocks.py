@@ -7,7 +7,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.rich_text import RichText
 
-from cms.blocks import (
+from cms.core.blocks import (
     BodyBlock,
     CallToActionBlock,
     ContactCardBlock,
@@ -102,7 +102,7 @@ def test_contact_card_renders():
 
 
 def test_embed_block_renders_its_title():
-    from cms.blocks import EmbedVideoBlock
+    from cms.core.blocks import EmbedVideoBlock
 
     class FakeEmbed:
         html = '<iframe src="https://video.example/1" title="Film"></iframe>'

@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 
 from cms import provisioning
-from cms.i18n import sync_translation_trees
+from cms.translation.trees import sync_translation_trees
 from tests.cms.helpers import editors
 from tests.factories import CurriculumModuleFactory, EventFactory, StandardPageFactory
 

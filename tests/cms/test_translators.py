@@ -4,7 +4,7 @@ A group's ``TranslatorRole`` names the languages its members translate into:
 provisioning makes "Oversettere" (every language but Norwegian) and one group
 per language ("Oversettere – somali" …), each with the right to submit
 translations and to edit and publish in its languages' page trees, granted
-again when a language's tree is first made. ``cms/localize.py`` puts
+again when a language's tree is first made. ``cms/translation/localize.py`` puts
 wagtail-localize's routes under that rule: the submit form offers only the
 user's languages (refused if none), syncing needs every target language,
 and a translation's own routes (strings, PO files …) need its language. A
@@ -512,7 +512,7 @@ def test_translator_cannot_edit_a_string_of_another_languages_event_translation(
     client, somali_translator, nf_event, english
 ):
     # wagtail-localize itself asks only for the model-wide right on events,
-    # which every translator has: the language is checked in cms/localize.py.
+    # which every translator has: the language is checked in cms/translation/localize.py.
     target = translate(nf_event, english)
     login(client, somali_translator)
 

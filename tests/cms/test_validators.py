@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from cms.validators import org_number_is_valid, validate_org_number
+from cms.core.validators import org_number_is_valid, validate_org_number
 
 # Real organisation numbers from Brønnøysundregistrene.
 REAL_NUMBERS = ["974760673", "923609016", "971526920", "985399077"]

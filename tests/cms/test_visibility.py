@@ -1,9 +1,9 @@
-"""cms.visibility.public(): the pages Wagtail's .public() gives, in one query."""
+"""cms.core.visibility.public(): the pages Wagtail's .public() gives, in one query."""
 
 from django.contrib.auth.models import Group
 from wagtail.models import Page, PageViewRestriction
 
-from cms.visibility import public
+from cms.core.visibility import public
 from tests.factories import StandardPageFactory
 
 

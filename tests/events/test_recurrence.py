@@ -10,7 +10,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from cms import recurrence
-from cms.fields import DateListFormField
+from cms.core.fields import DateListFormField
 from cms.models import Event, EventOccurrence
 from tests.factories import EventCategoryFactory, EventFactory, MunicipalityPageFactory
 

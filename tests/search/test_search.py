@@ -8,8 +8,8 @@ from django.db import connection
 from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
-from cms.i18n import sync_translation_trees
 from cms.models import Audience
+from cms.translation.trees import sync_translation_trees
 from tests.factories import (
     EventFactory,
     EventIndexPageFactory,

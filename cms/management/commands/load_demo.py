@@ -27,7 +27,6 @@ from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from cms import demo_training, recurrence
-from cms.i18n import sync_translation_trees
 from cms.models import (
     AssociationPage,
     Audience,
@@ -46,6 +45,7 @@ from cms.models import (
     StandardPage,
 )
 from cms.provisioning import NATIONAL_EDITORS, provision_all
+from cms.translation.trees import sync_translation_trees
 from home.models import HomePage
 
 DEMO_PASSWORD = "bydelsmor-demo"  # noqa: S105 - documented demo password, demo loader only

@@ -9,7 +9,7 @@ It changes nothing the second time.
 from django.core.management.base import BaseCommand
 from wagtail.models import Page
 
-from cms.i18n import sync_translation_trees
+from cms.translation.trees import sync_translation_trees
 
 
 class Command(BaseCommand):

@@ -8,10 +8,8 @@ in English where it has been translated and in Norwegian where not.
 """
 
 from wagtail.models import Locale
-from wagtail_localize.models import LocaleSynchronization
-from wagtail_localize.synctree import PageIndex, synchronize_tree
 
-from cms.visibility import public
+from cms.core.visibility import public
 
 
 def source_of(page):
@@ -38,17 +36,3 @@ def localized(pages, select_related=()):
     ).select_related(*select_related)
     by_key = {translation.translation_key: translation for translation in translations}
     return [by_key.get(page.translation_key, page) for page in pages]
-
-
-def sync_translation_trees():
-    """Create the missing aliases in every language that follows another; those languages.
-
-    wagtail-localize creates them for pages made in the admin; this catches
-    up with pages made by code (the demo, imports) and is safe to repeat.
-    """
-    synced = []
-    index = PageIndex.from_database().sort_by_tree_position()
-    for sync in LocaleSynchronization.objects.select_related("locale", "sync_from"):
-        synchronize_tree(sync.sync_from, sync.locale, page_index=index)
-        synced.append(sync.locale)
-    return synced

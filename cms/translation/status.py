@@ -17,7 +17,7 @@ Translators see their own languages; national editors and superusers every
 language. A translator translates what is published: a section's drafts are
 its own business until then, so the table shows her unpublished originals
 only where she may edit them (and so do wagtail-localize's views,
-``cms.localize``). Reading the table costs a fixed number of queries.
+``cms.translation.localize``). Reading the table costs a fixed number of queries.
 """
 
 from django import forms

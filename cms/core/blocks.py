@@ -10,7 +10,7 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from cms.validators import safe_rich_text, safe_url
+from cms.core.validators import safe_rich_text, safe_url
 
 
 class LinkURLBlock(blocks.URLBlock):
@@ -31,8 +31,8 @@ class SafeRichTextBlock(blocks.RichTextBlock):
         return super().to_python(safe_rich_text(value))
 
 
-#: Migrations freeze Wagtail's blocks (``Block.canonical_module_path``): these two
-#: change what is read, not what is stored.
+#: Read by Wagtail's ``Block.canonical_module_path``: migrations name these two as
+#: Wagtail's own blocks, for they change what is read, not what is stored.
 DECONSTRUCT_ALIASES = {
     LinkURLBlock: "wagtail.blocks.URLBlock",
     SafeRichTextBlock: "wagtail.blocks.RichTextBlock",
