@@ -44,7 +44,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction as SnippetDeleteBulkAction
 from wagtail.snippets.models import get_snippet_models
 
-from cms import api
+from cms.discovery import api
 from cms.models import Event, LocalModuleVariant
 from cms.platform import requestguard
 

@@ -11,7 +11,8 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.coreutils import resolve_model_string
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import accounts, api, privacy, search, seo, walls
+from cms import accounts, privacy, walls
+from cms.discovery import api, search, seo
 from cms.platform import requestguard
 
 
@@ -45,9 +46,9 @@ urlpatterns = [
         privacy.serve_document,
     ),
     path("documents/", include(wagtaildocs_urls)),
-    # /sitemap.xml and /robots.txt: public pages only (cms.seo).
+    # /sitemap.xml and /robots.txt: public pages only (cms.discovery.seo).
     path("", include(seo.urlpatterns)),
-    # The read-only JSON API for other sites: public content only (cms.api).
+    # The read-only JSON API for other sites: public content only (cms.discovery.api).
     path("api/", include(api.urlpatterns)),
 ]
 

@@ -559,13 +559,13 @@ HUGE = "9" * 21
         # The root page has no parent: Wagtail's chosen view fails on it (cms.walls).
         ("/admin/choose-page/chosen-multiple/?id=1", None),
         ("/admin/choose-page/chosen-multiple/?id=abc", None),
-        # Wagtail's admin API takes any offset to the database (cms.walls, cms.api).
+        # Wagtail's admin API takes any offset to the database (cms.walls, cms.discovery.api).
         (f"/admin/api/main/pages/?offset={HUGE}", None),
         ("/admin/api/main/images/?offset=99999999", None),
         ("/admin/api/main/documents/?offset=99999999", None),
         # The chooser widgets look up a refused id to show it again (cms.walls).
         ("/admin/snippets/cms/event/add/", {"section": "abc", "image": "abc"}),
-        # SQLite's full-text engine takes quotes as syntax (cms.search_backend).
+        # SQLite's full-text engine takes quotes as syntax (cms.discovery.search_backend).
         ("/admin/pages/{home}/?q=%22%2A%25", None),
         ("/admin/images/?q=%22%2A%25", None),
         ("/admin/documents/?q=-%22", None),

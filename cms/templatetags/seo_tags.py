@@ -1,9 +1,9 @@
-"""Template tags for what search engines read in a page's <head> (see cms.seo)."""
+"""Template tags for what search engines read in a page's <head> (see cms.discovery.seo)."""
 
 from django import template
 from wagtail.models import Page
 
-from cms import seo
+from cms.discovery import seo
 from cms.models import Event
 
 register = template.Library()

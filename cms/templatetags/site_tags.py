@@ -100,7 +100,7 @@ def _subpage_languages(context):
     An event's page exists under every language's calendar, but it is
     translated only where the event is.
     """
-    from cms import seo
+    from cms.discovery import seo
     from cms.models import Event
 
     subpage = context.get("subpage")

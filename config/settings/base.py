@@ -286,8 +286,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # no Norwegian stemmer; there a search matches whole words only.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "norwegian"
 else:
-    # FTS5 fails on quotes and the like in Wagtail's admin searches (cms/search_backend.py).
-    WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "cms.search_backend"
+    # FTS5 fails on quotes in Wagtail's admin searches (cms/discovery/search_backend.py).
+    WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "cms.discovery.search_backend"
 # Every document goes through Django's view, which checks its collection's
 # privacy; no document is ever linked by its file URL (see cms.privacy).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -1,4 +1,4 @@
-"""The read-only JSON API: public pages and the public calendar's events (cms.api).
+"""The read-only JSON API: public pages and the public calendar's events (cms.discovery.api).
 
 The pages endpoint is Wagtail's, shown as an anonymous visitor sees the site
 whoever asks; the events endpoint is the calendar as data and must list what

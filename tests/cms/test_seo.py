@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from wagtail.models import Locale, PageViewRestriction
 
-from cms import seo
+from cms.discovery import seo
 from cms.models import Audience
 from tests.factories import EventFactory, EventIndexPageFactory, StandardPageFactory
 from tests.volunteers import conftest as volunteers

@@ -680,7 +680,7 @@ def test_sitemap_lists_public_pages_only(client, area, private_news, public_page
 # --- 9. The API ----------------------------------------------------------------------
 
 
-#: Public pages only (cms.api); images, documents and Wagtail's v3 are not routed.
+#: Public pages only (cms.discovery.api); images, documents and Wagtail's v3 are not routed.
 API_URLS = {
     "/api/v2/pages/": 200,
     "/api/v2/pages/?type=cms.NewsPage&fields=*": 200,

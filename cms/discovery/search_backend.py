@@ -3,17 +3,17 @@
 SQLite's full-text engine (FTS5) reads quotes, ``*``, ``%``, ``-`` and the
 like as its own syntax and fails on them (an ``OperationalError``, a 500), and
 a query of thousands of characters overflows its query builder. The site
-search cleans what a visitor types (``cms.search.search_terms``), but Wagtail's
+search cleans what a visitor types (``cms.discovery.search.search_terms``), but Wagtail's
 admin searches (explorer, images, documents, snippets, users) hand the backend
 the text as it came. PostgreSQL's backend parses such text itself, so the
 settings use this backend on SQLite only.
 
-Moves to ``cms/discovery/`` with the layout issue.
+In discovery with the site search, whose cleaning it reuses.
 """
 
 from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
-from cms.search import MAX_QUERY_LENGTH, search_terms
+from cms.discovery.search import MAX_QUERY_LENGTH, search_terms
 
 
 class WordsOnlySQLiteSearchBackend(SQLiteSearchBackend):

@@ -45,10 +45,11 @@ from wagtail.api.validators import SiteFilterValidator
 from wagtail.models import Page
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from cms import privacy, recurrence, search
+from cms import privacy, recurrence
 from cms.calendar import EventFilter, calendar_page, filtered, with_localized_events
 from cms.core.i18n import localized
 from cms.core.visibility import public
+from cms.discovery import search
 from cms.models import (
     AssociationPage,
     EventIndexPage,
