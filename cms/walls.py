@@ -164,11 +164,7 @@ class WalledChosenMultipleView(chooser.ChosenMultipleView):
 
 def _ids(values):
     # A page id; anything else (letters, 20 digits, which overflow SQLite) is no page.
-    return [
-        value
-        for value in values
-        if value.isascii() and value.isdigit() and len(value) <= requestguard.MAX_ID_DIGITS
-    ]
+    return [value for value in values if requestguard.is_id(value)]
 
 
 @hooks.register("construct_page_chooser_queryset")
@@ -400,7 +396,7 @@ def widget_shows_only(widget, allowed, current=None):
             return None
         if current is not None and str(pk) == str(current):
             return show(value)
-        if str(pk) not in _ids([str(pk)]) or not allowed.filter(pk=pk).exists():
+        if not requestguard.is_id(str(pk)) or not allowed.filter(pk=pk).exists():
             return None
         return show(value)
 

@@ -111,6 +111,11 @@ def refused(request, message=MESSAGE):
 # --- Ids for Wagtail's choosers --------------------------------------------------------
 
 
+def is_id(value):
+    """Whether ``value`` (text) is a database id: digits only, and few enough to fit 64 bits."""
+    return value.isascii() and value.isdigit() and len(value) <= MAX_ID_DIGITS
+
+
 def has_integer_pk(model):
     return isinstance(model._meta.pk, models.IntegerField)
 
@@ -125,11 +130,7 @@ def integer_ids(view):
 
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
-        ids = [
-            value
-            for value in request.GET.getlist("id")
-            if value.isascii() and value.isdigit() and len(value) <= MAX_ID_DIGITS
-        ]
+        ids = [value for value in request.GET.getlist("id") if is_id(value)]
         request.GET = request.GET.copy()
         request.GET.setlist("id", ids)
         return view(request, *args, **kwargs)
