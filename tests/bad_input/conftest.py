@@ -1,0 +1,48 @@
+"""The content every surface lists, and a section editor."""
+
+import pytest
+from django.core.files.base import ContentFile
+from wagtail.images.tests.utils import get_test_image_file
+
+from tests.bad_input.surfaces import Document, Image
+from tests.cms.helpers import editors
+from tests.events import conftest as event_fixtures
+from tests.factories import (
+    CurriculumModuleFactory,
+    EventFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    SpokenLanguageFactory,
+)
+from tests.volunteers import conftest as volunteer_fixtures
+
+calendar = event_fixtures.calendar
+area = volunteer_fixtures.area
+
+
+@pytest.fixture
+def content(home, network, nordre_follo, area, calendar):
+    """A bit of what every surface lists: events, news, a module, an image, a document."""
+    SpokenLanguageFactory(code="so", name="somali", name_local="Soomaali")
+    event = EventFactory(section=nordre_follo, title="Temakveld om helse")
+    EventFactory(section=nordre_follo, title="Norskkurs", live=False)
+    news = NewsIndexPageFactory(parent=home)
+    NewsPageFactory(parent=news, title="Nyhet fra Nordre Follo")
+    module = CurriculumModuleFactory()
+    Image.objects.create(title="Samling", file=get_test_image_file())
+    document = Document(title="Hefte")
+    document.file.save("hefte.txt", ContentFile(b"Hefte"), save=False)
+    document.save()
+    return {
+        "home": home.pk,
+        "section": nordre_follo.pk,
+        "event": event.pk,
+        "module": module.pk,
+        "document": document.pk,
+        "filename": document.filename,
+    }
+
+
+@pytest.fixture
+def section_editor(nordre_follo, member):
+    return member("kari", editors(nordre_follo))
