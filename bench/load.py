@@ -78,13 +78,10 @@ from django.test.utils import CaptureQueriesContext, override_settings  # noqa: 
 from wagtail.models import Locale, Page  # noqa: E402
 
 from bench.events import add_events  # noqa: E402
-from cms.models import (  # noqa: E402
-    AssociationPage,
-    Event,
-    EventOccurrence,
-    MunicipalityPage,
-    SpokenLanguage,
-)
+from cms.core.languages import SpokenLanguage  # noqa: E402
+from cms.events.models import Event  # noqa: E402
+from cms.events.occurrences import EventOccurrence  # noqa: E402
+from cms.sections.models import AssociationPage, MunicipalityPage  # noqa: E402
 
 CALENDAR = "/arrangementer/"
 PAGES = [

@@ -11,9 +11,11 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.coreutils import resolve_model_string
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import accounts, privacy, walls
 from cms.discovery import api, search, seo
 from cms.platform import requestguard
+from cms.privacy import serving
+from cms.volunteers import accounts
+from cms.walls import views as walls
 
 
 def chosen_multiple_urlpatterns():
@@ -43,7 +45,7 @@ urlpatterns = [
     # Wagtail's document view, marking private documents uncacheable.
     path(
         "documents/<int:document_id>/<str:document_filename>",
-        privacy.serve_document,
+        serving.serve_document,
     ),
     path("documents/", include(wagtaildocs_urls)),
     # /sitemap.xml and /robots.txt: public pages only (cms.discovery.seo).

@@ -5,10 +5,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.calendar import calendar_page, upcoming_in
+from cms.content.models import NewsPage
 from cms.core.blocks import BodyBlock
 from cms.core.i18n import localized, source_of
 from cms.core.visibility import public
+from cms.sections.models import MunicipalityPage
 
 
 class HomePage(Page):
@@ -24,7 +25,7 @@ class HomePage(Page):
 
     #: How many news articles the front page shows.
     news_count = 3
-    #: How many coming events the front page shows.
+    #: How many coming events the front page shows (``{% upcoming_events %}``).
     events_count = 4
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
@@ -41,15 +42,7 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("front page")
 
-    def news_index(self):
-        """The network's news index, whose feeds ``<head>`` links to (``cms.feeds``)."""
-        from cms.models import NewsIndexPage
-
-        return NewsIndexPage.objects.child_of(self).live().first()
-
     def get_context(self, request, *args, **kwargs):
-        from cms.models import MunicipalityPage, NewsPage
-
         context = super().get_context(request, *args, **kwargs)
         # Built from the Norwegian tree so a translated front page lists every group.
         source = source_of(self)
@@ -77,6 +70,4 @@ class HomePage(Page):
             .order_by("-date", "-pk")[: self.news_count]
         )
         context["latest_news"] = localized(news, select_related=["image"])
-        context["calendar"] = calendar_page()
-        context["next_events"] = upcoming_in(count=self.events_count) if context["calendar"] else []
         return context

@@ -14,8 +14,8 @@ from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
-from cms import provisioning
-from cms.models import NetworkSettings
+from cms.content.models import NetworkSettings
+from cms.core.groups import NATIONAL_EDITORS, TRANSLATORS, VOLUNTEERS
 from tests.cms.helpers import PASSWORD
 from tests.factories import HomePageFactory, MunicipalityPageFactory
 
@@ -135,9 +135,9 @@ def network(nordre_follo, indre_ostfold):
     return {
         name: Group.objects.get(name=name)
         for name in (
-            provisioning.NATIONAL_EDITORS,
-            provisioning.TRANSLATORS,
-            provisioning.VOLUNTEERS,
+            NATIONAL_EDITORS,
+            TRANSLATORS,
+            VOLUNTEERS,
         )
     }
 

@@ -7,22 +7,15 @@ import factory
 import wagtail_factories
 from wagtail.models import Locale
 
-from cms.models import (
-    AssociationPage,
-    Attendance,
-    CurriculumModule,
-    Event,
-    EventCategory,
-    EventIndexPage,
-    MunicipalityPage,
-    NewsIndexPage,
-    NewsPage,
-    SpokenLanguage,
-    StandardPage,
-    Theme,
-    VolunteerAreaPage,
-    VolunteerProfile,
-)
+from cms.content.models import NewsPage, StandardPage
+from cms.content.pages import NewsIndexPage
+from cms.core.languages import SpokenLanguage
+from cms.curriculum.models import CurriculumModule, Theme
+from cms.events.models import Event, EventCategory
+from cms.events.pages import EventIndexPage
+from cms.sections.models import AssociationPage, MunicipalityPage
+from cms.volunteers.models import Attendance, VolunteerProfile
+from cms.volunteers.pages import VolunteerAreaPage
 from home.models import HomePage
 
 

@@ -28,9 +28,10 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from cms import recurrence
+from cms.content.models import StandardPage
 from cms.core.blocks import CallToActionBlock, EmbedVideoBlock, PartnerBlock
-from cms.models import Event, StandardPage
+from cms.events import recurrence
+from cms.events.models import Event
 from tests.cms.helpers import editors
 from tests.events.helpers import at, event_form
 from tests.events.helpers import url as event_url

@@ -111,3 +111,12 @@ def safe_rich_text(html):
             if _unsafe_attribute(name, text):
                 del element[name]
     return str(soup)
+
+
+#: The most digits an id may have: every 18-digit number fits a 64-bit integer.
+MAX_ID_DIGITS = 18
+
+
+def is_id(value):
+    """Whether ``value`` (text) is a database id: digits only, and few enough to fit 64 bits."""
+    return value.isascii() and value.isdigit() and len(value) <= MAX_ID_DIGITS

@@ -37,7 +37,6 @@ from django.views.decorators.http import require_safe
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2 import filters
-from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -45,19 +44,18 @@ from wagtail.api.validators import SiteFilterValidator
 from wagtail.models import Page
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from cms import privacy, recurrence
-from cms.calendar import EventFilter, calendar_page, filtered, with_localized_events
+from cms.content.models import NewsPage, StandardPage
+from cms.content.pages import NewsIndexPage
 from cms.core.i18n import localized
 from cms.core.visibility import public
 from cms.discovery import search
-from cms.models import (
-    AssociationPage,
-    EventIndexPage,
-    MunicipalityPage,
-    NewsIndexPage,
-    NewsPage,
-    StandardPage,
-)
+from cms.events import recurrence
+from cms.events.calendar import with_localized_events
+from cms.events.filters import EventFilter, filtered
+from cms.events.pages import EventIndexPage
+from cms.platform.pagination import MAX_OFFSET, BoundedPagination
+from cms.privacy import restrictions
+from cms.sections.models import AssociationPage, MunicipalityPage
 from home.models import HomePage
 
 # --- Pages ---------------------------------------------------------------------------
@@ -73,20 +71,6 @@ PAGE_FIELDS = {
     MunicipalityPage: ["intro", "group_name", "phase"],
     AssociationPage: ["intro", "org_number", "founded"],
 }
-
-#: The most the listing's ``offset`` may be: beyond it a database overflows.
-MAX_OFFSET = 1_000_000
-
-
-class Pagination(WagtailPagination):
-    """Wagtail's ``limit`` and ``offset``, with an offset a database can take."""
-
-    def paginate_queryset(self, queryset, request, view=None):
-        offset = request.GET.get("offset", "0")
-        digits = offset.isascii() and offset.isdigit()
-        if digits and (len(offset) > len(str(MAX_OFFSET)) or int(offset) > MAX_OFFSET):
-            raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
-        return super().paginate_queryset(queryset, request, view)
 
 
 class SearchFilter(filters.SearchFilter):
@@ -131,7 +115,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
     authentication_classes = []
     permission_classes = [AllowAny]
     renderer_classes = [JSONRenderer]
-    pagination_class = Pagination
+    pagination_class = BoundedPagination
     filter_backends = [
         SearchFilter if backend is filters.SearchFilter else backend
         for backend in PagesAPIViewSet.filter_backends
@@ -181,7 +165,7 @@ def public_pages(pages):
     # (By id: a search may filter on indexed fields and the id only.)
     pages = public(pages).exclude(pk__in=Page.objects.exclude(alias_of=None).values("pk"))
     inside = Q()
-    for area in privacy.area_paths():
+    for area in restrictions.area_paths():
         inside |= Q(path__startswith=area)
     return pages.exclude(inside) if inside else pages
 
@@ -243,7 +227,7 @@ def events_view(request):
 
 
 def _events(request, limit, offset):
-    calendar = calendar_page()
+    calendar = EventIndexPage.for_reader()
     if calendar is None:
         # No calendar, no public events: the front page shows none either.
         return JsonResponse({"message": _("This site has no event calendar.")}, status=404)

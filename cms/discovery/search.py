@@ -25,9 +25,14 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from cms import calendar, privacy
+from cms.core.groups import in_audience
 from cms.core.visibility import public
-from cms.models import CurriculumModule, Event, VolunteerAreaPage
+from cms.curriculum.models import CurriculumModule
+from cms.events import calendar
+from cms.events.models import Event
+from cms.events.pages import EventIndexPage
+from cms.privacy import restrictions
+from cms.volunteers.pages import VolunteerAreaPage
 
 #: The longest search accepted; longer ones get a clear message, not a search.
 MAX_QUERY_LENGTH = 200
@@ -43,7 +48,7 @@ CANDIDATES = 50
 def searchable_pages(request):
     """The live pages in the active language that ``request.user`` may read."""
     pages = Page.objects.live().filter(locale=Locale.get_active())
-    if not privacy.in_audience(request.user):
+    if not in_audience(request.user):
         return public(pages)
     visible = Q(pk__in=public(pages).values("pk"))
     for area in VolunteerAreaPage.objects.live().filter(locale=Locale.get_active()):
@@ -98,7 +103,7 @@ def matching_modules(request, terms):
     Each is the Norwegian module (the area's routes take its id) with
     ``shown`` in the reader's language where translated.
     """
-    if not privacy.in_audience(request.user):
+    if not in_audience(request.user):
         return []
     keys = _source_keys(CurriculumModule, terms)[:MODULE_COUNT]
     active, default = Locale.get_active(), Locale.get_default()
@@ -133,9 +138,9 @@ def search_view(request):
         context["results"] = Paginator(found, PAGE_SIZE).get_page(request.GET.get("side"))
         if terms and context["results"].number == 1:
             context["events"] = matching_events(terms)
-            context["calendar"] = calendar.calendar_page()
+            context["calendar"] = EventIndexPage.for_reader()
             context["modules"] = matching_modules(request, terms)
-            context["area"] = privacy.volunteer_area() if context["modules"] else None
+            context["area"] = restrictions.volunteer_area() if context["modules"] else None
     response = render(request, "search/search.html", context, status=400 if too_long else 200)
     if request.user.is_authenticated:
         add_never_cache_headers(response)  # results may include private pages

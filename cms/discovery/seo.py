@@ -25,7 +25,10 @@ from django.utils import timezone, translation
 from wagtail.models import Page, Site
 
 from cms.core.visibility import public
-from cms.models import Event, EventIndexPage, VolunteerAreaPage
+from cms.events.calendar import public_occurrences
+from cms.events.models import Event
+from cms.events.pages import EventIndexPage
+from cms.volunteers.pages import VolunteerAreaPage
 
 #: hreflang of the version for readers whose language the site does not have.
 X_DEFAULT = "x-default"
@@ -143,8 +146,6 @@ def event_entries(calendars, urls):
     In three queries, whatever the number of events: the calendar's own
     ``public_occurrences()`` decides what is public.
     """
-    from cms.calendar import public_occurrences
-
     calendar_urls = {page.locale.language_code: urls[page.pk] for page in calendars}
     if settings.LANGUAGE_CODE not in calendar_urls:
         return []

@@ -25,14 +25,14 @@ her own) and cannot drop everything at once.
 """
 
 import hashlib
-import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
+
+from cms.core.cache import Generation
 
 #: The cache key that holds the current generation of the content.
 GENERATION_KEY = "pages:generation"
@@ -67,29 +67,13 @@ BOOKKEEPING_MODELS = frozenset(
 _COVERED_VARY = frozenset({"accept-language", "cookie"})
 
 
-def generation():
-    """The current generation of the content, made if the cache has none."""
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        value = cache.get(GENERATION_KEY)
-    return value
-
-
-def _new_generation():
-    # A random value, not a counter: an evicted counter could come back to an
-    # old number and bring old pages back with it.
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+#: The generation of the content: a new one on any change (``content_changed``).
+content = Generation(GENERATION_KEY)
 
 
 def content_changed(**kwargs):
-    """Start a new generation: now, and again when the change is committed.
-
-    A page that another process builds in between still reads the old rows,
-    and is kept under the generation that the commit then leaves behind.
-    """
-    _new_generation()
-    transaction.on_commit(_new_generation)
+    """Signal receiver: the content changed, so every kept page goes (``Generation.changed``)."""
+    content.changed()
 
 
 def row_changed(sender, action=None, **kwargs):
@@ -128,7 +112,7 @@ def _may_keep(request, response):
 
 def _key(request):
     address = f"{get_language()} {request.build_absolute_uri()}"
-    return f"pages:{generation()}:{hashlib.sha256(address.encode()).hexdigest()}"
+    return f"pages:{content.current()}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 class PageCacheMiddleware:

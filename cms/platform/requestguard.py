@@ -33,6 +33,8 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
+from cms.core import validators
+
 NUL = "\x00"
 
 MESSAGE = _("Bad request: the address or form contains a character that is not allowed.")
@@ -40,7 +42,7 @@ TOO_LARGE = _("Bad request: a number in the address is too large.")
 TOO_LONG = _("Bad request: a value in the address is too long.")
 
 #: The most digits an id may have: every such number fits a 64-bit column.
-MAX_ID_DIGITS = 18
+MAX_ID_DIGITS = validators.MAX_ID_DIGITS
 #: Where numbers and lengths are checked here: the public views check their own
 #: parameters and answer with a page that says what was wrong.
 ADMIN_PREFIX = "/admin/"
@@ -111,11 +113,6 @@ def refused(request, message=MESSAGE):
 # --- Ids for Wagtail's choosers --------------------------------------------------------
 
 
-def is_id(value):
-    """Whether ``value`` (text) is a database id: digits only, and few enough to fit 64 bits."""
-    return value.isascii() and value.isdigit() and len(value) <= MAX_ID_DIGITS
-
-
 def has_integer_pk(model):
     return isinstance(model._meta.pk, models.IntegerField)
 
@@ -130,7 +127,7 @@ def integer_ids(view):
 
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
-        ids = [value for value in request.GET.getlist("id") if is_id(value)]
+        ids = [value for value in request.GET.getlist("id") if validators.is_id(value)]
         request.GET = request.GET.copy()
         request.GET.setlist("id", ids)
         return view(request, *args, **kwargs)

@@ -4,7 +4,7 @@ from django import template
 from wagtail.models import Page
 
 from cms.discovery import seo
-from cms.models import Event
+from cms.events.models import Event
 
 register = template.Library()
 

@@ -11,8 +11,13 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
+from cms.core.groups import in_audience
 from cms.core.i18n import localized
 from cms.core.visibility import public
+from cms.discovery import seo
+from cms.events.models import Event
+from cms.privacy import restrictions
+from cms.privacy.serving import private_image_url
 
 register = template.Library()
 
@@ -100,8 +105,6 @@ def _subpage_languages(context):
     An event's page exists under every language's calendar, but it is
     translated only where the event is.
     """
-    from cms.discovery import seo
-    from cms.models import Event
 
     subpage = context.get("subpage")
     if not isinstance(subpage, Event):
@@ -216,7 +219,6 @@ def site_image(context, image, filter_spec, **attributes):
     only to the private area's audience, through the area's checked route
     (``cms.privacy``); everyone else gets nothing, not even its URL.
     """
-    from cms.privacy import in_audience, private_image_url
 
     if image is None:
         return ""
@@ -233,9 +235,8 @@ def site_image(context, image, filter_spec, **attributes):
 @register.simple_tag(takes_context=True)
 def volunteer_area(context):
     """The volunteer area in the reader's language, for someone who may enter it; else None."""
-    from cms import privacy
 
     request = context.get("request")
-    if request is None or not privacy.in_audience(request.user):
+    if request is None or not in_audience(request.user):
         return None
-    return privacy.volunteer_area()
+    return restrictions.volunteer_area()

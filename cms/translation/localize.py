@@ -38,8 +38,9 @@ from wagtail_localize.views import (
     update_translations,
 )
 
-from cms.models import Event
-from cms.permissions import edits, event_permission_policy, translatable_locales
+from cms.events.models import Event
+from cms.events.permissions import event_permission_policy
+from cms.translation.rights import edits, translatable_locales
 
 
 def _may_see(user, instance):

@@ -34,12 +34,12 @@ from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import Translation, TranslationSource
 
-from cms.models import AssociationPage, CurriculumModule, Event, MunicipalityPage
-from cms.permissions import (
-    curriculum_permission_policy,
-    event_permission_policy,
-    translator_locale_ids,
-)
+from cms.curriculum.models import CurriculumModule
+from cms.curriculum.permissions import curriculum_permission_policy
+from cms.events.models import Event
+from cms.events.permissions import event_permission_policy
+from cms.sections.models import AssociationPage, MunicipalityPage
+from cms.sections.scopes import translator_locale_ids
 
 ROWS_PER_PAGE = 50
 

@@ -170,9 +170,9 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     # Event rights follow the rights on the event's section page.
-    "cms.permissions.SectionEventBackend",
+    "cms.events.permissions.SectionEventBackend",
     # Translators edit the modules' translations into their languages.
-    "cms.permissions.TranslatorModuleBackend",
+    "cms.curriculum.permissions.TranslatorModuleBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -186,7 +186,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # --- Logging in ---------------------------------------------------------------
-# Volunteers log in on the site itself (cms.accounts), in the site's design and
+# Volunteers log in on the site itself (cms.volunteers.accounts), in the site's design and
 # language; the Wagtail admin keeps its own login for editors.
 LOGIN_URL = "login"
 LOGOUT_REDIRECT_URL = "/"
@@ -203,8 +203,8 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
-AXES_CLIENT_IP_CALLABLE = "cms.accounts.client_ip"
-AXES_USERNAME_CALLABLE = "cms.accounts.client_username"
+AXES_CLIENT_IP_CALLABLE = "cms.volunteers.accounts.client_ip"
+AXES_USERNAME_CALLABLE = "cms.volunteers.accounts.client_username"
 # How many reverse proxies stand in front of the app (production sets it).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 

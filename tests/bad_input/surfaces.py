@@ -22,7 +22,10 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Revision
 
-from cms.models import CurriculumModule, Event, EventCategory, EventOccurrence, VolunteerProfile
+from cms.curriculum.models import CurriculumModule
+from cms.events.models import Event, EventCategory
+from cms.events.occurrences import EventOccurrence
+from cms.volunteers.models import VolunteerProfile
 
 Image = get_image_model()
 Document = get_document_model()

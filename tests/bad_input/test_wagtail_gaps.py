@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from wagtail.images.tests.utils import get_test_image_file
 
-from cms.models import Event
+from cms.events.models import Event
 from tests.bad_input.surfaces import Image, error_of, fetch, visitor
 from tests.cms.helpers import collection_of
 from tests.events.helpers import event_form

@@ -16,8 +16,8 @@ from wagtail.models import (
 )
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from cms import provisioning
-from cms.models import SectionRoles, TranslatorRole
+from cms.sections import provisioning
+from cms.sections.models import SectionRoles, TranslatorRole
 
 Image = get_image_model()
 Document = get_document_model()

@@ -6,7 +6,8 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from cms.models import AssociationPage, StandardPage
+from cms.content.models import StandardPage
+from cms.sections.models import AssociationPage
 from tests.factories import AssociationPageFactory, MunicipalityPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -19,9 +19,10 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
-from cms import privacy
-from cms.models import Audience, EventOccurrence
-from cms.provisioning import VOLUNTEERS
+from cms.core.groups import VOLUNTEERS
+from cms.events.models import Audience
+from cms.events.occurrences import EventOccurrence
+from cms.privacy import restrictions
 from cms.translation.trees import sync_translation_trees
 from tests.events import conftest as event_fixtures
 from tests.events.helpers import YEAR, at, translate
@@ -214,7 +215,7 @@ def test_translated_area_stays_out_in_every_locale(client, home, area, locales, 
 def test_fields_expose_no_private_or_personal_data(client, home, superuser, area):
     private_image = Image.objects.create(
         title="Privat bilde",
-        collection=privacy.training_collection(),
+        collection=restrictions.training_collection(),
         file=get_test_image_file(filename="privat.png"),
     )
     page = StandardPageFactory(parent=home, title="Kontakt", slug="kontakt", owner=superuser)

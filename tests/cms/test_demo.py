@@ -10,20 +10,14 @@ from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.models import Page, Revision, Site
 
-from cms import recurrence
+from cms.content.models import NewsPage
+from cms.events import recurrence
+from cms.events.audit import EventLogEntry
+from cms.events.models import Audience, Event, EventStatus, Repeat
+from cms.events.occurrences import EventOccurrence
+from cms.events.pages import EventIndexPage
 from cms.management.commands.load_demo import demo_events, next_clock_change
-from cms.models import (
-    AssociationPage,
-    Audience,
-    Event,
-    EventIndexPage,
-    EventLogEntry,
-    EventOccurrence,
-    EventStatus,
-    MunicipalityPage,
-    NewsPage,
-    Repeat,
-)
+from cms.sections.models import AssociationPage, MunicipalityPage
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -89,7 +83,8 @@ def test_demo_pages_answer(client, demo):
 
 
 def test_every_demo_event_has_a_page(client, demo):
-    from cms.models import Event, EventIndexPage
+    from cms.events.models import Event
+    from cms.events.pages import EventIndexPage
 
     calendar = EventIndexPage.objects.get(locale__language_code="nb")
     for event in Event.objects.public().filter(locale__language_code="nb"):
@@ -131,7 +126,7 @@ def test_demo_accounts_log_in(client, demo):
 
 
 def test_demo_accounts_have_their_roles(demo):
-    from cms.models import SectionRoles
+    from cms.sections.models import SectionRoles
 
     def groups(username):
         user = get_user_model().objects.get(username=username)
@@ -147,7 +142,7 @@ def test_demo_accounts_have_their_roles(demo):
 
 
 def test_demo_section_editor_sees_only_her_own_events(client, demo):
-    from cms.models import Event
+    from cms.events.models import Event
 
     client.login(request=HttpRequest(), username="redaktor-nordrefollo", password="bydelsmor-demo")
 

@@ -15,8 +15,9 @@ from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from cms import privacy
-from cms.feeds import FEED_LENGTH
+from cms.content.feeds import FEED_LENGTH
+from cms.privacy import restrictions
+from cms.templatetags.news_tags import news_index_for
 from tests.factories import (
     AssociationPageFactory,
     NewsIndexPageFactory,
@@ -97,7 +98,7 @@ def area(home, committed):
     """The volunteer area at /frivillig/, private the way provisioning makes it."""
     with committed():
         area = VolunteerAreaPageFactory(parent=home)
-    privacy.sync_private_area()
+    restrictions.sync_private_area()
     return area
 
 
@@ -341,7 +342,7 @@ def test_feed_links_cost_at_most_one_query(rf, nordre_follo, follo_news):
     for page in (nordre_follo, follo_news, article):
         page = type(page).objects.get(pk=page.pk)  # nothing cached on it
         if page == nordre_follo:
-            page.news_index()  # as the section's news list does, further down its page
+            news_index_for(page)  # as the section's news list does, further down its page
         with CaptureQueriesContext(connection) as queries:
             html = render_to_string("includes/feed_links.html", {"page": page, "request": request})
         assert len(feed_links(html)) == 2, page

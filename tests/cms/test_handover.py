@@ -18,9 +18,12 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale, PageLogEntry
 
-from cms import handover, provisioning
-from cms.models import AssociationPage, Event, EventLogEntry, Repeat, SectionRoles
-from cms.permissions import event_permission_policy
+from cms.core.groups import NATIONAL_EDITORS
+from cms.events.audit import EventLogEntry
+from cms.events.models import Event, Repeat
+from cms.events.permissions import event_permission_policy
+from cms.sections import handover
+from cms.sections.models import AssociationPage, SectionRoles
 from tests.cms.helpers import assert_refused, editors, login
 from tests.factories import OSLO, AssociationPageFactory, EventFactory
 
@@ -56,7 +59,7 @@ def event_log(event):
 
 @pytest.fixture
 def national(network, member):
-    return member("nasjonal", network[provisioning.NATIONAL_EDITORS])
+    return member("nasjonal", network[NATIONAL_EDITORS])
 
 
 @pytest.fixture

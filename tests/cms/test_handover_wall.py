@@ -14,10 +14,13 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from cms import handover, provisioning
-from cms.models import Event, SectionRoles, StandardPage
-from cms.page_permissions import SectionPagePermissionPolicy
-from cms.permissions import event_permission_policy
+from cms.content.models import StandardPage
+from cms.core.groups import NATIONAL_EDITORS
+from cms.core.page_permissions import SectionPagePermissionPolicy
+from cms.events.models import Event
+from cms.events.permissions import event_permission_policy
+from cms.sections import handover
+from cms.sections.models import SectionRoles
 from tests.cms.helpers import (
     Image,
     assert_refused,
@@ -59,7 +62,7 @@ def may_change_image(user, picture):
 
 @pytest.fixture
 def national(network, member):
-    return member("nasjonal", network[provisioning.NATIONAL_EDITORS])
+    return member("nasjonal", network[NATIONAL_EDITORS])
 
 
 @pytest.fixture

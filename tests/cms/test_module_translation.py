@@ -5,8 +5,9 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Locale
 
-from cms import provisioning
-from cms.models import CurriculumModule
+from cms.core.groups import NATIONAL_EDITORS
+from cms.curriculum.models import CurriculumModule
+from cms.sections.roles import translator_group_name
 from tests.factories import CurriculumModuleFactory
 
 pytestmark = pytest.mark.django_db
@@ -36,13 +37,13 @@ def refused(response):
 
 @pytest.fixture
 def somali_translator(network, member):
-    group = Group.objects.get(name=provisioning.translator_group_name(locale("so")))
+    group = Group.objects.get(name=translator_group_name(locale("so")))
     return member("hodan", group)
 
 
 @pytest.fixture
 def national(network, member):
-    return member("nasjonal", network[provisioning.NATIONAL_EDITORS])
+    return member("nasjonal", network[NATIONAL_EDITORS])
 
 
 @pytest.fixture

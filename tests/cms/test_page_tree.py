@@ -3,14 +3,10 @@
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
-from cms.models import (
-    AssociationPage,
-    MunicipalityPage,
-    NewsIndexPage,
-    NewsPage,
-    StandardPage,
-    VolunteerAreaPage,
-)
+from cms.content.models import NewsPage, StandardPage
+from cms.content.pages import NewsIndexPage
+from cms.sections.models import AssociationPage, MunicipalityPage
+from cms.volunteers.pages import VolunteerAreaPage
 from home.models import HomePage
 from tests.factories import (
     AssociationPageFactory,

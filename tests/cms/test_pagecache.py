@@ -10,9 +10,9 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from cms import privacy
-from cms.models import EventStatus
-from cms.provisioning import VOLUNTEERS
+from cms.core.groups import VOLUNTEERS
+from cms.events.models import EventStatus
+from cms.privacy import restrictions
 from tests.cms.helpers import login, text
 from tests.factories import (
     EventFactory,
@@ -185,7 +185,7 @@ def test_a_page_that_sets_a_cookie_is_never_kept(client, home):
 def test_private_pages_are_never_kept(client, home, network, member, committed):
     with committed():
         area = VolunteerAreaPageFactory(parent=home, title="For frivillige")
-    privacy.sync_private_area()
+    restrictions.sync_private_area()
     volunteer = member("frivillig", network[VOLUNTEERS])
 
     login(client, volunteer)

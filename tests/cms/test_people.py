@@ -25,9 +25,11 @@ from django.utils import translation
 from django.utils.html import escape
 from wagtail.models import PageLogEntry, WorkflowPage
 
-from cms import people, provisioning
-from cms.models import SectionRoles, StandardPage
-from cms.permissions import event_permission_policy
+from cms.content.models import StandardPage
+from cms.core.groups import NATIONAL_EDITORS
+from cms.events.permissions import event_permission_policy
+from cms.sections import admin, provisioning
+from cms.sections.models import SectionRoles
 from tests.cms.helpers import (
     assert_refused,
     edit_url,
@@ -67,7 +69,7 @@ def shows(response, message):
 
 
 def people_log(section):
-    return PageLogEntry.objects.filter(page=section, action=people.LOG_ACTION).order_by("-pk")
+    return PageLogEntry.objects.filter(page=section, action=admin.LOG_ACTION).order_by("-pk")
 
 
 def require_approval(section):
@@ -94,7 +96,7 @@ def io_editor(indre_ostfold, member):
 
 @pytest.fixture
 def national(network, member):
-    return member("nasjonal", network[provisioning.NATIONAL_EDITORS])
+    return member("nasjonal", network[NATIONAL_EDITORS])
 
 
 @pytest.fixture
@@ -302,7 +304,7 @@ def test_section_list_queries_stay_flat(client, national, section, django_assert
 def test_give_network_role_without_right(as_coordinator, nordre_follo, network, member, role):
     kari = member("kari")
     if role == "national group id":
-        role = str(network[provisioning.NATIONAL_EDITORS].pk)
+        role = str(network[NATIONAL_EDITORS].pk)
     groups_before = Group.objects.count()
     response = as_coordinator.post(
         people_url(nordre_follo), {"action": "add", "role": role, "person": "kari"}

@@ -32,9 +32,12 @@ from wagtail.models import (
     WorkflowPage,
 )
 
-from cms import provisioning
-from cms.models import MunicipalityPage, SectionRoles, StandardPage
-from cms.permissions import editable_sections, event_permission_policy
+from cms.content.models import StandardPage
+from cms.core.groups import NATIONAL_EDITORS, TRANSLATORS, VOLUNTEERS
+from cms.events.permissions import event_permission_policy
+from cms.sections import provisioning
+from cms.sections.models import MunicipalityPage, SectionRoles
+from cms.sections.scopes import editable_sections
 from tests.cms.helpers import (
     PASSWORD,
     Document,
@@ -183,9 +186,9 @@ def test_command_repairs_and_reports_network_roles_made_by_hand(home):
     groups = [
         Group.objects.create(name=name)
         for name in (
-            provisioning.NATIONAL_EDITORS,
-            provisioning.TRANSLATORS,
-            provisioning.VOLUNTEERS,
+            NATIONAL_EDITORS,
+            TRANSLATORS,
+            VOLUNTEERS,
         )
     ]
     national, translators, _volunteers = groups
@@ -542,7 +545,7 @@ def test_nothing_to_do_is_not_logged(home):
 def test_edit_every_section_with_national_role(
     client, network, nordre_follo, indre_ostfold, member
 ):
-    national = member("nina", network[provisioning.NATIONAL_EDITORS])
+    national = member("nina", network[NATIONAL_EDITORS])
     events = [EventFactory(section=nordre_follo), EventFactory(section=indre_ostfold)]
     login(client, national)
     assert client.get(edit_url(nordre_follo)).status_code == 200
@@ -570,14 +573,14 @@ def test_admin_access_with_editor_role(client, network, nordre_follo, member):
 
 def test_admin_access_without_editor_role(client, network, member):
     """Volunteers log in to the private area, never to the admin."""
-    login(client, member("fatima", network[provisioning.VOLUNTEERS]))
+    login(client, member("fatima", network[VOLUNTEERS]))
     response = client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 302
     assert "login" in response.url
 
 
 def test_submit_translation_with_translator_role(network, member):
-    translator = member("tariq", network[provisioning.TRANSLATORS])
+    translator = member("tariq", network[TRANSLATORS])
     assert translator.has_perm("wagtail_localize.submit_translation")
 
 
@@ -676,7 +679,7 @@ def test_requiring_approval_makes_the_workflow_and_takes_publish_from_editors(
         assert "publish_page" not in page_rights(roles.editors, page)
         assert "publish_page" in page_rights(roles.coordinators, page)
     (task,) = workflow.tasks.specific()
-    assert set(task.groups.all()) == {roles.coordinators, network[provisioning.NATIONAL_EDITORS]}
+    assert set(task.groups.all()) == {roles.coordinators, network[NATIONAL_EDITORS]}
     assert "created the workflow “Nordre Follo – godkjenning”" in changes
     assert any(change.startswith("took publish_page") for change in changes)
 
@@ -716,8 +719,8 @@ def test_approval_in_one_section_leaves_the_other_alone(nordre_follo, indre_ostf
 
 
 def test_national_editors_manage_people_and_translate(network, member):
-    national = member("nina", network[provisioning.NATIONAL_EDITORS])
-    volunteer = member("vera", network[provisioning.VOLUNTEERS])
+    national = member("nina", network[NATIONAL_EDITORS])
+    volunteer = member("vera", network[VOLUNTEERS])
 
     assert national.has_perm("cms.change_sectionroles")
     assert national.has_perm("wagtail_localize.submit_translation")

@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from wagtail.models import Locale, PageViewRestriction
 
 from cms.discovery import seo
-from cms.models import Audience
+from cms.events.models import Audience
 from tests.factories import EventFactory, EventIndexPageFactory, StandardPageFactory
 from tests.volunteers import conftest as volunteers
 

@@ -7,7 +7,8 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Locale
 
-from cms import provisioning
+from cms.core.groups import NATIONAL_EDITORS
+from cms.sections.roles import translator_group_name
 from cms.translation.trees import sync_translation_trees
 from tests.cms.helpers import editors
 from tests.factories import CurriculumModuleFactory, EventFactory, StandardPageFactory
@@ -46,12 +47,12 @@ def cell_links(response, title):
 
 @pytest.fixture
 def national(network, member):
-    return member("nasjonal", network[provisioning.NATIONAL_EDITORS])
+    return member("nasjonal", network[NATIONAL_EDITORS])
 
 
 @pytest.fixture
 def somali_translator(network, member):
-    group = Group.objects.get(name=provisioning.translator_group_name(locale("so")))
+    group = Group.objects.get(name=translator_group_name(locale("so")))
     return member("hodan", group)
 
 

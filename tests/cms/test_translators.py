@@ -29,9 +29,12 @@ from django.utils import translation
 from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from cms import provisioning
-from cms.models import Event, TranslatorRole
-from cms.permissions import translatable_locales
+from cms.core.groups import TRANSLATORS
+from cms.events.models import Event
+from cms.sections import provisioning
+from cms.sections.models import TranslatorRole
+from cms.sections.roles import translator_group_name
+from cms.translation.rights import translatable_locales
 from tests.cms.helpers import assert_refused, edit_url, editors, login, text
 from tests.factories import EventFactory
 
@@ -61,7 +64,7 @@ def english(db):
 
 
 def language_group(language):
-    return Group.objects.get(name=provisioning.translator_group_name(language))
+    return Group.objects.get(name=translator_group_name(language))
 
 
 @pytest.fixture
@@ -147,7 +150,7 @@ def test_language_group_translates_into_its_language_only(network, somali):
 
 
 def test_translators_group_translates_into_every_language_but_norwegian(network):
-    role = TranslatorRole.objects.get(group=network[provisioning.TRANSLATORS])
+    role = TranslatorRole.objects.get(group=network[TRANSLATORS])
 
     assert set(role.locales.all()) == set(Locale.objects.exclude(pk=Locale.get_default().pk))
 

@@ -11,7 +11,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Locale
 
-from cms.models import Audience, EventStatus
+from cms.events.models import Audience, EventStatus
 from tests.events.helpers import at, editors_of
 from tests.factories import (
     AssociationPageFactory,

@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.models import GroupPagePermission
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
-from cms.models import Event, EventStatus
+from cms.events.models import Event, EventStatus
 from tests.factories import OSLO, EventCategoryFactory
 
 

@@ -11,8 +11,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission
 
-from cms.models import Event
-from cms.permissions import event_permission_policy
+from cms.events.models import Event
+from cms.events.permissions import event_permission_policy
 from tests.events.helpers import event_form, snapshot, url
 from tests.factories import EventFactory
 
@@ -179,7 +179,7 @@ def approval_in_nordre_follo(nordre_follo, indre_ostfold):
     from django.contrib.auth.models import Group as AuthGroup
     from wagtail.models import Collection
 
-    from cms.models import SectionRoles
+    from cms.sections.models import SectionRoles
 
     root = Collection.get_first_root_node()
     for page, wanted in ((nordre_follo, True), (indre_ostfold, False)):

@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from cms.calendar import forget_feeds
-from cms.models import EventStatus
+from cms.events.models import EventStatus
+from cms.events.views import forget_feeds
 from tests.events.helpers import YEAR, at, titles, translate
 from tests.factories import (
     OSLO,

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from cms.models import EventCategory
+from cms.events.models import EventCategory
 from tests.factories import EventFactory, MunicipalityPageFactory
 
 

@@ -14,8 +14,8 @@ from django.utils import translation
 from wagtail.models import Locale, PageViewRestriction
 from wagtail_localize.models import Translation, TranslationSource
 
-from cms.calendar import _feed_cache_key
-from cms.models import Event
+from cms.events.models import Event
+from cms.events.views import _feed_cache_key
 from tests.events.helpers import at, event_form, titles, url
 from tests.factories import EventFactory, EventIndexPageFactory
 

@@ -15,8 +15,8 @@ from django.utils import translation
 from icalendar import Calendar
 from wagtail.models import Locale
 
-from cms.ical import calendar_bytes
-from cms.models import Event, EventStatus
+from cms.events.ical import calendar_bytes
+from cms.events.models import Event, EventStatus
 from tests.factories import EventFactory, MunicipalityPageFactory
 
 OSLO = ZoneInfo("Europe/Oslo")

@@ -14,8 +14,9 @@ from django.urls import reverse
 from wagtail.admin.menu import admin_menu
 from wagtail.models import Locale
 
-from cms.models import Event, EventStatus
-from cms.permissions import editable_sections, event_permission_policy
+from cms.events.models import Event, EventStatus
+from cms.events.permissions import event_permission_policy
+from cms.sections.scopes import editable_sections
 from tests.events.helpers import chooser_url, event_form, snapshot, url
 from tests.factories import (
     EventFactory,
@@ -579,7 +580,7 @@ def test_site_history_without_section_rights_hides_other_sections_events(
 
 
 def test_event_history_is_kept_per_event(client, superuser, nf_event):
-    from cms.models import EventLogEntry
+    from cms.events.audit import EventLogEntry
 
     nf_event.save_revision(user=superuser, log_action=True).publish(user=superuser)
     client.force_login(superuser)

@@ -9,9 +9,10 @@ from django.forms import modelform_factory
 from django.utils import translation
 from wagtail.models import Locale
 
-from cms import recurrence
 from cms.core.fields import DateListFormField
-from cms.models import Event, EventOccurrence
+from cms.events import recurrence
+from cms.events.models import Event
+from cms.events.occurrences import EventOccurrence
 from tests.factories import EventCategoryFactory, EventFactory, MunicipalityPageFactory
 
 OSLO = ZoneInfo("Europe/Oslo")

@@ -8,7 +8,7 @@ from django.db import connection
 from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
-from cms.models import Audience
+from cms.events.models import Audience
 from cms.translation.trees import sync_translation_trees
 from tests.factories import (
     EventFactory,

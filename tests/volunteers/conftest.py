@@ -13,8 +13,9 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale
 
-from cms import privacy
-from cms.models import CurriculumMaterial, SectionRoles, Theme
+from cms.curriculum.models import CurriculumMaterial, Theme
+from cms.privacy import restrictions
+from cms.sections.models import SectionRoles
 from tests.cms.helpers import PASSWORD
 from tests.factories import (
     CurriculumModuleFactory,
@@ -32,7 +33,7 @@ def area(home, network, committed):
     """The volunteer area at /frivillig/, private to the audience."""
     with committed():
         area = VolunteerAreaPageFactory(parent=home)
-    privacy.sync_private_area()
+    restrictions.sync_private_area()
     return area
 
 
@@ -103,7 +104,7 @@ def outsider(member):
 def training_document(area, modules):
     """A handout in the private training collection, attached to the first module."""
     document = Document(
-        title="Rollen som bydelsmor – hefte", collection=privacy.training_collection()
+        title="Rollen som bydelsmor – hefte", collection=restrictions.training_collection()
     )
     document.file.save("rollen-som-bydelsmor.txt", ContentFile(b"Privat opplaering"), save=False)
     document.save()
@@ -116,7 +117,7 @@ def private_image(area):
     """An image in the private training collection."""
     image = Image(
         title="Samling (privat)",
-        collection=privacy.training_collection(),
+        collection=restrictions.training_collection(),
         file=get_test_image_file(filename="samling-privat.png"),
     )
     image.save()

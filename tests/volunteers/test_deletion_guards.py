@@ -2,7 +2,9 @@
 
 from django.urls import reverse
 
-from cms.models import Attendance, CurriculumModule, MunicipalityPage
+from cms.curriculum.models import CurriculumModule
+from cms.sections.models import MunicipalityPage
+from cms.volunteers.models import Attendance
 from tests.factories import AttendanceFactory
 
 

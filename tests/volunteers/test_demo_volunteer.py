@@ -13,14 +13,10 @@ from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 
-from cms.models import (
-    ConsentKind,
-    ConsentRecord,
-    CurriculumModule,
-    MunicipalityPage,
-    VolunteerAreaPage,
-    VolunteerProfile,
-)
+from cms.curriculum.models import CurriculumModule
+from cms.sections.models import MunicipalityPage
+from cms.volunteers.models import ConsentKind, ConsentRecord, VolunteerProfile
+from cms.volunteers.pages import VolunteerAreaPage
 
 PASSWORD = "bydelsmor-demo"
 

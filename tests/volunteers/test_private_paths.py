@@ -25,8 +25,8 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
-from cms.models import Audience
-from cms.provisioning import VOLUNTEERS
+from cms.core.groups import VOLUNTEERS
+from cms.events.models import Audience
 from config import urls as site_urls
 from config.urls import media_urlpatterns
 from tests.factories import (

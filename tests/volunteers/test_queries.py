@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cms.models import CurriculumMaterial, Theme
+from cms.curriculum.models import CurriculumMaterial, Theme
 from tests.factories import AttendanceFactory, CurriculumModuleFactory
 
 

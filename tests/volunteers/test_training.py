@@ -21,18 +21,11 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from cms import privacy
-from cms.models import (
-    Attendance,
-    ConsentKind,
-    ConsentRecord,
-    CurriculumModule,
-    LocalModuleVariant,
-    SectionRoles,
-    Theme,
-    VolunteerProfile,
-)
-from cms.provisioning import NATIONAL_EDITORS, VOLUNTEERS
+from cms.core.groups import NATIONAL_EDITORS, VOLUNTEERS
+from cms.curriculum.models import CurriculumModule, LocalModuleVariant, Theme
+from cms.privacy import restrictions
+from cms.sections.models import SectionRoles
+from cms.volunteers.models import Attendance, ConsentKind, ConsentRecord, VolunteerProfile
 from tests.cms.helpers import assert_refused, text
 from tests.factories import AttendanceFactory, CurriculumModuleFactory, SpokenLanguageFactory
 
@@ -128,7 +121,7 @@ def translate_area(home, area, locales):
         home_en.save_revision().publish()
         area_en = area.copy_for_translation(locales["en"])
         area_en.save_revision().publish()
-        privacy.sync_private_area()
+        restrictions.sync_private_area()
         area_en.refresh_from_db()
         return area_en
 

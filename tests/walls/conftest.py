@@ -16,8 +16,8 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.log_actions import log
 from wagtail.models import ReferenceIndex, Workflow
 
-from cms import provisioning
-from cms.models import SectionRoles
+from cms.sections import provisioning
+from cms.sections.models import SectionRoles
 from tests.cms.helpers import Document, Image, collection_of, editors, felles
 from tests.factories import (
     EventFactory,

@@ -8,7 +8,9 @@ only in part, names nothing of another section's unpublished work.
 import pytest
 from wagtail.models import Locale
 
-from cms import provisioning
+from cms.core.groups import NATIONAL_EDITORS, VOLUNTEERS
+from cms.sections import provisioning
+from cms.sections.roles import translator_group_name
 from tests.walls.conftest import SECRETS
 from tests.walls.permission_map import FAMILIES, ROLES
 
@@ -20,17 +22,17 @@ def _user(role, world, superuser, member):
     if role == "superuser":
         return superuser
     if role == "national":
-        return member("nasjonal", groups[provisioning.NATIONAL_EDITORS])
+        return member("nasjonal", groups[NATIONAL_EDITORS])
     if role == "coordinator":
         return member("koordinator", groups["nordre_follo_coordinators"])
     if role == "editor":
         return member("redaktor", groups["nordre_follo"], groups["oslo"])
     if role == "translator":
         somali = Locale.objects.get(language_code="so")
-        group = provisioning.Group.objects.get(name=provisioning.translator_group_name(somali))
+        group = provisioning.Group.objects.get(name=translator_group_name(somali))
         return member("oversetter", group)
     if role == "volunteer":
-        return member("frivillig", groups[provisioning.VOLUNTEERS])
+        return member("frivillig", groups[VOLUNTEERS])
     return None
 
 

@@ -9,8 +9,8 @@ section's history says what changed. The same as the button in the admin's
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale, Page
 
-from cms.handover import HandOverError, hand_over
-from cms.models import AssociationPage, MunicipalityPage
+from cms.sections.handover import HandOverError, hand_over
+from cms.sections.models import AssociationPage, MunicipalityPage
 
 
 class Command(BaseCommand):

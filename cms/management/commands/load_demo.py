@@ -26,25 +26,16 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
-from cms import demo_training, recurrence
-from cms.models import (
-    AssociationPage,
-    Audience,
-    Event,
-    EventCategory,
-    EventIndexPage,
-    EventStatus,
-    MunicipalityPage,
-    NetworkSettings,
-    NewsIndexPage,
-    NewsPage,
-    Phase,
-    Repeat,
-    SectionRoles,
-    SpokenLanguage,
-    StandardPage,
-)
-from cms.provisioning import NATIONAL_EDITORS, provision_all
+from cms.content.models import NetworkSettings, NewsPage, StandardPage
+from cms.content.pages import NewsIndexPage
+from cms.core.groups import NATIONAL_EDITORS
+from cms.core.languages import SpokenLanguage
+from cms.demo import training as demo_training
+from cms.events import recurrence
+from cms.events.models import Audience, Event, EventCategory, EventStatus, Repeat
+from cms.events.pages import EventIndexPage
+from cms.sections.models import AssociationPage, MunicipalityPage, Phase, SectionRoles
+from cms.sections.roles import provision_all
 from cms.translation.trees import sync_translation_trees
 from home.models import HomePage
 

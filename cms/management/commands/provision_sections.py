@@ -7,7 +7,7 @@ It changes nothing the second time.
 
 from django.core.management.base import BaseCommand
 
-from cms.provisioning import provision_all
+from cms.sections.roles import provision_all
 
 
 class Command(BaseCommand):

@@ -1,0 +1,50 @@
+"""Versioned cache keys: one generation per kind of cached thing, started anew on change.
+
+Cached pages and feeds are kept under the current generation's key, so a
+change drops all of them at once, in every app process, without listing
+their keys. A generation is a random value, not a counter: an evicted counter
+could come back to an old number and bring old entries back with it.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+
+
+class Generation:
+    """The current generation of one kind of cached thing, under ``key``."""
+
+    def __init__(self, key):
+        self.key = key
+
+    def current(self):
+        """The current generation, made if the cache has none."""
+        value = cache.get(self.key)
+        if value is None:
+            cache.add(self.key, uuid.uuid4().hex, None)
+            value = cache.get(self.key)
+        return value
+
+    def renew(self):
+        """A new generation now."""
+        cache.set(self.key, uuid.uuid4().hex, None)
+
+    def changed(self):
+        """A new generation now, and again when the change is committed.
+
+        An entry that another process builds in between still reads the old
+        rows, and is kept under the generation that the commit then leaves
+        behind.
+        """
+        self.renew()
+        transaction.on_commit(self.renew)
+
+
+def cached(key, compute, timeout=None):
+    """The value under ``key``, computed and kept if missing (``timeout`` None: for ever)."""
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value

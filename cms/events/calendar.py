@@ -1,0 +1,136 @@
+"""The public calendar's queries: what anyone may see of the events, in her language.
+
+Every public path to an event goes through ``public_occurrences()``, so a
+volunteer-only or unpublished event cannot reach a page, a feed or a count.
+The calendar reads the Norwegian events (they own the schedule) and shows
+each in the reader's language where a live translation exists.
+"""
+
+import datetime
+
+from django.http import Http404
+from django.utils import timezone
+from wagtail.models import Locale
+from wagtail_localize.fields import SynchronizedField
+
+from cms.core.visibility import public
+from cms.events import recurrence
+from cms.events.models import Event, EventCategory
+from cms.events.occurrences import EventOccurrence
+from cms.sections.models import section_pages
+
+
+def public_occurrences():
+    """Occurrences of live, public events, with what a listing shows of them.
+
+    The section must be published and public too: an event cannot reach the
+    public through the calendar when its section's page cannot.
+    """
+    return (
+        EventOccurrence.objects.public()
+        .filter(event__locale=Locale.get_default(), event__section__in=sections())
+        .select_related("event", "event__category", "event__section")
+        .order_by("start", "event_id")
+    )
+
+
+def sections():
+    """Every live public section in the Norwegian tree, in tree order."""
+    return public(section_pages().live()).filter(locale=Locale.get_default()).order_by("path")
+
+
+#: Dates a visitor may ask for are clamped to a span wider than any event's:
+#: year 1 or 9999 would overflow on the way between Oslo time and UTC.
+EARLIEST_DAY = datetime.date(recurrence.FIRST_YEAR - 1, 1, 1)
+LATEST_DAY = datetime.date(recurrence.LAST_YEAR + 1, 12, 31)
+
+
+def midnight(day):
+    """The start of a day in Oslo, aware."""
+    day = min(max(day, EARLIEST_DAY), LATEST_DAY)
+    return recurrence.aware(datetime.datetime.combine(day, datetime.time()))
+
+
+def localized_events(events):
+    """Each event in the reader's language where a live translation exists.
+
+    One query for the translations and one for the categories' names, however
+    many events there are.
+    """
+    events = list(events)
+    active = Locale.get_active()
+    keys = {event.translation_key for event in events if event.locale_id != active.pk}
+    translations, categories = {}, {}
+    if keys:
+        translations = {
+            event.translation_key: event
+            for event in Event.objects.filter(translation_key__in=keys, locale=active, live=True)
+        }
+        categories = {
+            category.translation_key: category
+            for category in EventCategory.objects.filter(locale=active)
+        }
+    shown = []
+    for event in events:
+        translation = translations.get(event.translation_key)
+        if translation is not None:
+            _synchronise(translation, event)
+            event = translation
+        event.category_name = getattr(
+            categories.get(event.category.translation_key), "name", event.category.name
+        )
+        shown.append(event)
+    return shown
+
+
+#: Event fields a translation shares with its Norwegian source.
+SYNCHRONISED_FIELDS = [
+    Event._meta.get_field(field.field_name)
+    for field in Event.translatable_fields
+    if isinstance(field, SynchronizedField)
+    and not Event._meta.get_field(field.field_name).many_to_many
+]
+
+
+def _synchronise(translation, source):
+    """Give a translation its source's schedule, place, status and relations.
+
+    A translation is only re-synchronised when a translator updates it, so a
+    Norwegian event cancelled or moved since must not show its old state.
+    """
+    for field in SYNCHRONISED_FIELDS:
+        setattr(translation, field.attname, getattr(source, field.attname))
+        if field.is_relation and field.is_cached(source):
+            field.set_cached_value(translation, field.get_cached_value(source))
+    translation._source = source
+
+
+def with_localized_events(occurrences):
+    """The occurrences, each with ``.event`` in the reader's language."""
+    occurrences = list(occurrences)
+    events = localized_events(occurrence.event for occurrence in occurrences)
+    for occurrence, event in zip(occurrences, events, strict=True):
+        occurrence.shown_event = event
+    return occurrences
+
+
+def public_event(event_id):
+    """The public Norwegian event with this id, or 404."""
+    event = (
+        Event.objects.public()
+        .filter(pk=event_id, locale=Locale.get_default(), section__in=sections())
+        .select_related("category", "section", "image")
+        .prefetch_related("languages")
+        .first()
+    )
+    if event is None:
+        raise Http404
+    return event
+
+
+def upcoming_in(section=None, count=3):
+    """The next public occurrences, network-wide or in a section and its subsections."""
+    occurrences = public_occurrences().filter(end__gte=timezone.now())
+    if section is not None:
+        occurrences = occurrences.filter(event__section__path__startswith=section.path)
+    return with_localized_events(occurrences[:count])

@@ -1,0 +1,157 @@
+"""The calendar's pages: the listing, an event, and their iCal feeds.
+
+Served as routes of ``EventIndexPage`` (``cms.events.pages``); the queries are
+``cms.events.calendar``'s and the filters ``cms.events.filters``'.
+"""
+
+import datetime
+import hashlib
+
+from django import forms
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from cms.core.cache import Generation
+from cms.events import ical
+from cms.events.calendar import (
+    LATEST_DAY,
+    localized_events,
+    midnight,
+    public_event,
+    with_localized_events,
+)
+from cms.events.filters import EventFilter, filtered
+from cms.events.models import Event
+
+#: How far back a subscribed feed reaches, so a calendar app keeps recent events.
+FEED_HISTORY = datetime.timedelta(days=30)
+
+#: How long a built feed is kept. Calendar apps poll feeds; building one with
+#: thousands of events takes seconds. Any change to an event drops them all
+#: (``forget_feeds``, connected in ``cms.events.signals``).
+FEED_CACHE_SECONDS = 15 * 60
+feeds = Generation("events:feed-version")
+
+
+def calendar_view(request, page):
+    filterset, occurrences = filtered(request, since=timezone.now())
+    listing = _paginate(occurrences, page.page_size, request.GET.get("side"))
+    context = page.get_context(request)
+    query_string = _query_string(request, without="side")
+    context.update(
+        filterset=filterset,
+        listing=listing,
+        occurrences=with_localized_events(listing),
+        filters_applied=any(request.GET.get(name) for name in EventFilter.base_filters),
+        query_string=query_string,
+        language_link_suffix=f"?{query_string}" if query_string else "",
+    )
+    return render(request, "cms/event_index_page.html", context)
+
+
+def _paginate(queryset, per_page, number):
+    return Paginator(queryset, per_page).get_page(number)
+
+
+def _query_string(request, without):
+    params = request.GET.copy()
+    params.pop(without, None)
+    return params.urlencode()
+
+
+def feed_view(request, page):
+    key = _feed_cache_key(request)
+    body = cache.get(key)
+    if body is None:
+        filterset, occurrences = filtered(request, since=timezone.now() - FEED_HISTORY)
+        if filterset.is_bound and not filterset.is_valid():
+            errors = "; ".join(
+                f"{name}: {' '.join(messages)}" for name, messages in filterset.errors.items()
+            )
+            return HttpResponseBadRequest(
+                _("This calendar link has filters we do not understand: %(errors)s")
+                % {"errors": errors},
+                content_type="text/plain; charset=utf-8",
+            )
+        events = (
+            Event.objects.filter(pk__in=occurrences.values("event_id"))
+            .select_related("category", "section")
+            .order_by("start", "pk")
+        )
+        section = filterset.form.cleaned_data.get("seksjon") if filterset.is_bound else None
+        name = f"{page.title}: {section.title}" if section is not None else page.title
+        body = _calendar_bytes(request, page, localized_events(events), name=name)
+        cache.set(key, body, FEED_CACHE_SECONDS)
+    return _ical_response(body, filename=slugify(page.title) or "kalender")
+
+
+def _feed_cache_key(request):
+    address = f"{get_language()} {request.build_absolute_uri()}"
+    return f"events:feed:{feeds.current()}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+def forget_feeds(**kwargs):
+    """Signal receiver: drop every cached feed, in every app process (``Generation.changed``)."""
+    feeds.changed()
+
+
+class OccurrenceForm(forms.Form):
+    """``?dato=2027-03-17``: the date a listing linked to, for a repeating event."""
+
+    dato = forms.DateField(required=False)
+
+
+def event_view(request, page, event_id):
+    source = public_event(event_id)
+    [event] = localized_events([source])
+    now = timezone.now()
+    upcoming = list(source.occurrences.filter(end__gte=now).order_by("start")[:10])
+    chosen = None
+    form = OccurrenceForm(request.GET)
+    if form.is_valid() and form.cleaned_data["dato"]:
+        day = min(form.cleaned_data["dato"], LATEST_DAY)
+        chosen = source.occurrences.filter(
+            start__gte=midnight(day), start__lt=midnight(day + datetime.timedelta(days=1))
+        ).first()
+    context = page.get_context(request)
+    context.update(
+        event=event,
+        source_event=source,
+        languages=list(source.languages.all()),
+        upcoming=upcoming,
+        # The date the visitor came for, or else the next one. A date the
+        # event does not happen on is not an error: the page shows the next.
+        when=chosen or (upcoming[0] if upcoming else None),
+        section=source.section.specific.localized,
+        language_link_suffix=f"{source.pk}/",
+        subpage=event,
+        ical_path=f"{source.pk}/ical/",
+    )
+    return render(request, "cms/event_page.html", context)
+
+
+def event_ical_view(request, page, event_id):
+    [event] = localized_events([public_event(event_id)])
+    body = _calendar_bytes(request, page, [event], name=event.title)
+    return _ical_response(body, filename=slugify(event.title) or "arrangement")
+
+
+def _calendar_bytes(request, page, events, *, name):
+    def event_url(event):
+        source = getattr(event, "_source", event)
+        path = page.url + page.reverse_subpage("event", args=[source.pk])
+        return request.build_absolute_uri(path)
+
+    return ical.calendar_bytes(events, name=name, event_url=event_url)
+
+
+def _ical_response(body, *, filename):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    return response

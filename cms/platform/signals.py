@@ -1,0 +1,14 @@
+"""Kept public pages must not outlive any change to what they show (``cms.platform.pagecache``)."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.signals import post_page_move
+
+from cms.platform import pagecache
+
+
+def connect():
+    # Every content row, and moves, which treebeard makes without saving the pages.
+    post_save.connect(pagecache.row_changed, dispatch_uid="pages-save")
+    post_delete.connect(pagecache.row_changed, dispatch_uid="pages-delete")
+    m2m_changed.connect(pagecache.row_changed, dispatch_uid="pages-m2m")
+    post_page_move.connect(pagecache.content_changed, dispatch_uid="pages-moved")

@@ -1,0 +1,80 @@
+"""A volunteer's personal data: what is stored, her download, deleting it, the public trace.
+
+The public trace is the language directory of a section, built only from
+profiles whose owner consented (``consent_language_listing``), and only as
+language names.
+"""
+
+from django.db import transaction
+from django.db.models import Q
+
+from cms.core.groups import VOLUNTEERS
+from cms.core.i18n import source_of
+from cms.core.languages import SpokenLanguage
+
+
+def personal_data(profile):
+    """Everything stored about a volunteer, as plain data (her download)."""
+    user = profile.user
+    return {
+        "user": {
+            "username": user.get_username(),
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "email": user.email,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+        },
+        "profile": {
+            "section": profile.section.title,
+            "programme": profile.programme,
+            "languages": [language.name for language in profile.languages.all()],
+            "phone": profile.phone,
+            "consent_photo": profile.consent_photo,
+            "consent_language_listing": profile.consent_language_listing,
+            "deletion_requested_at": (
+                profile.deletion_requested_at.isoformat() if profile.deletion_requested_at else None
+            ),
+            "created_at": profile.created_at.isoformat(),
+        },
+        "consent_records": [
+            {"consent": record.kind, "given": record.given, "at": record.recorded_at.isoformat()}
+            for record in profile.consent_records.all()
+        ],
+        "attendance": [
+            {"module": attendance.module.title, "date": attendance.date.isoformat()}
+            for attendance in profile.attendance.select_related("module")
+        ],
+    }
+
+
+def delete_volunteer(profile):
+    """Remove a volunteer's personal data; her attendance stays, without her.
+
+    The account goes too, unless it has another role (an editor who is also a
+    volunteer): then only the volunteer's profile and membership go.
+    """
+    user = profile.user
+    with transaction.atomic():
+        if user.is_staff or user.is_superuser or user.groups.exclude(name=VOLUNTEERS).exists():
+            profile.delete()
+            user.groups.remove(*user.groups.filter(name=VOLUNTEERS))
+            return False
+        user.delete()
+        return True
+
+
+def section_languages(section):
+    """The languages a section's group speaks: its own list, and consenting volunteers'.
+
+    Names of languages only: never who speaks them, nor how many.
+    """
+    source = source_of(section)
+    query = Q(
+        volunteers__section=source,
+        volunteers__consent_language_listing=True,
+        volunteers__user__is_active=True,
+    )
+    if hasattr(source, "languages"):
+        query |= Q(municipalities=source)
+    return SpokenLanguage.objects.filter(query).distinct().order_by("name")
