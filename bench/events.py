@@ -171,7 +171,7 @@ def add_events(rng, event_count, sections, languages):
     """Bulk-create live events in turn over ``sections``; (events, links, occurrences).
 
     Each event gets one to three of ``languages``; the occurrences are
-    expanded with ``cms.recurrence.expand`` exactly as
+    expanded with ``cms.events.recurrence.expand`` exactly as
     ``Event.refresh_occurrences()`` does: 5 to 7 s in all for 10,000 events.
     Events get no revisions and no search index entries: the calendar reads
     the live rows only, and the free-text filter (``q=``) is not measured.

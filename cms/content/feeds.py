@@ -9,7 +9,7 @@ one (``cms.core.i18n.localized``), live and public pages only, in a fixed number
 of queries however long it is.
 
 The routes are served through the page, so a private index (in a volunteer
-area) is guarded like any private page (``cms.privacy.guard_private_page``)
+area) is guarded like any private page (``cms.privacy.serving.guard_private_page``)
 and only public feeds may be kept by shared caches.
 """
 

@@ -3,7 +3,7 @@
 Wagtail's page rights run down the tree with no way to stop them: a group
 with ``change_page`` on a municipality edits everything below it. That is
 right until phase four, when the municipality hands its association over to
-the association's own board (``cms.handover``): from then on the groups of the
+the association's own board (``cms.sections.handover``): from then on the groups of the
 sections above must no longer edit or publish the association's pages, its
 events or anything else that follows the page rights, while the board's
 groups and the network's roles (national editors, translators) go on as
@@ -17,7 +17,7 @@ deny the network needs:
   walled section's own. Grants held by other groups (the network's roles) pass.
 
 :class:`SectionPagePermissionPolicy` (registered for ``Page`` in
-``cms/wagtail_hooks.py``) applies the rule in every check and queryset that
+``cms/sections/wagtail_hooks.py``) applies the rule in every check and queryset that
 Wagtail and this project make through the policy registry, and
 :class:`WalledPermissionsMixin` makes each page's ``permissions_for_user``
 tester apply it too: Wagtail's own tester only compares paths.

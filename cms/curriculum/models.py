@@ -4,9 +4,9 @@ Volunteers go through about 17 (or 10) course evenings. Each evening is a
 ``CurriculumModule``: a snippet the national editors write in Norwegian and
 translators translate with wagtail-localize. A section adds its own notes and
 material to a national module with a ``LocalModuleVariant``, which only its
-own editors can change (``cms.permissions.local_variant_policy``).
+own editors can change (``cms.curriculum.permissions.local_variant_policy``).
 
-Modules are shown only inside the volunteers' private area (``cms.volunteers``):
+Modules are shown only inside the volunteers' private area (``cms.volunteers.views``):
 they have no public URL, and their material is documents in the private
 training collection (``cms.privacy``).
 """

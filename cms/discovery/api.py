@@ -16,7 +16,7 @@ other site's JavaScript (``Access-Control-Allow-Origin: *``):
   person's contact details.
 - ``/api/v2/events/``: the public calendar as data. It takes the calendar's
   own query string (``?seksjon=3&kategori=kurs&sprak=so``) and goes through
-  the calendar's code (``cms.calendar.filtered``), so it lists exactly the
+  the calendar's code (``cms.events.filters.filtered``), so it lists exactly the
   occurrences the calendar lists, in the language asked for with ``?locale=``.
 
 Images and documents have no endpoint: the training collection's must never

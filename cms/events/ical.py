@@ -3,7 +3,7 @@
 A calendar app expands a repeating event itself, so each event is written
 once, with its rule, and not as the stored ``EventOccurrence`` rows. The rule
 is written in Oslo time (``DTSTART;TZID=Europe/Oslo``), exactly as
-``cms.recurrence`` expands it on the site: "every Wednesday 10:00" stays 10:00
+``cms.events.recurrence`` expands it on the site: "every Wednesday 10:00" stays 10:00
 on the wall clock after a clock change in the app as on the site.
 """
 
@@ -112,7 +112,7 @@ def _add_times(vevent, event):
     else:
         # Aware in the Oslo zone, so icalendar writes TZID=Europe/Oslo and
         # local wall-clock time rather than UTC; the app expands the rule in
-        # Oslo time, as cms.recurrence does.
+        # Oslo time, as cms.events.recurrence does.
         vevent.add("dtstart", recurrence.aware(start))
         vevent.add("dtend", recurrence.aware(end))
     if not event.repeat:
@@ -120,7 +120,7 @@ def _add_times(vevent, event):
     rule = {
         "freq": "MONTHLY" if event.repeat == recurrence.MONTHLY else "WEEKLY",
         "interval": event.repeat_interval or 1,
-        # As cms.recurrence.build_rule: the weekday of the first date and,
+        # As cms.events.recurrence.build_rule: the weekday of the first date and,
         # monthly, which of the month's such weekdays it is (-1 for a fifth:
         # "the last", so months with four of them have one too).
         "byday": BYDAY[start.weekday()],
@@ -155,9 +155,9 @@ def _until(event):
 
     With a DATE start, UNTIL is a DATE. With a TZID start it must be UTC
     (3.3.10): the end of the last day in Oslo, so an occurrence late that
-    evening still counts, as in ``cms.recurrence.build_rule``.
+    evening still counts, as in ``cms.events.recurrence.build_rule``.
     """
-    # The site's cap (cms.recurrence.last_date), so an app expands no more dates.
+    # The site's cap (cms.events.recurrence.last_date), so an app expands no more dates.
     last = recurrence.last_date(event.start, event.repeat_until)
     if event.all_day:
         return last

@@ -5,7 +5,7 @@ AssociationPage). It is written in Norwegian and translated with
 wagtail-localize; its schedule, place, section and audience are synchronised,
 so a translator cannot move an event. Each Norwegian event keeps its
 occurrences as rows of ``EventOccurrence``, expanded with dateutil's rrule in
-Oslo time (see ``cms.recurrence``), so the calendar can filter, order and
+Oslo time (see ``cms.events.recurrence``), so the calendar can filter, order and
 paginate them in the database, in the same number of queries for 10 events
 as for 10,000.
 """

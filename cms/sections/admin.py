@@ -7,7 +7,7 @@ existing user, found by exact username or e-mail address, or a new one),
 take them out again, and decide whether the section's pages need approval.
 National editors (``cms.change_sectionroles``) do the same for every
 section, appoint coordinators, and hand a municipality over to its
-association (``cms.handover``). Nobody can reach another section's groups or a
+association (``cms.sections.handover``). Nobody can reach another section's groups or a
 network role from here: the form only knows the section's own two groups.
 
 Every change goes into the section's history (Wagtail's audit log) with who

@@ -11,8 +11,8 @@ From then on the association is its board's: its ``SectionRoles`` records
 when it was handed over, and the groups of the sections above it (the
 municipality's editors and coordinators) no longer edit or publish its pages,
 its events or its media, although Wagtail's page rights run down the tree
-(the wall in ``cms.page_permissions``). Its people were never theirs
-(``cms.people.managed_sections``). The history says who lost and who gained
+(the wall in ``cms.core.page_permissions``). Its people were never theirs
+(``cms.sections.scopes.managed_sections``). The history says who lost and who gained
 what.
 """
 

@@ -215,7 +215,7 @@ class AssociationPage(WalledPermissionsMixin, SectionMixin, BodyPageMixin, Page)
 class SectionRoles(models.Model):
     """What provisioning made for one section: its groups, media collection and workflow.
 
-    One row per section page in the Norwegian tree (``cms.provisioning``). The
+    One row per section page in the Norwegian tree (``cms.sections.provisioning``). The
     groups and the collection keep the section's name; the row goes with the
     section, while the groups and their people stay.
     """
@@ -286,7 +286,7 @@ class TranslatorRole(models.Model):
     """The languages a group's members may translate into, and no others.
 
     A translator's languages are those of every group she is in
-    (``cms.translators``). Provisioning makes "Oversettere" (every language)
+    (``cms.sections.scopes.translator_locale_ids``). Provisioning makes "Oversettere" (every language)
     and one group per language ("Oversettere – somali" …).
     """
 

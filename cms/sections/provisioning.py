@@ -8,7 +8,7 @@ AssociationPage in the Norwegian tree:
   tree and in every translated copy of the section (each locale has its own
   tree);
 - a group "<section> – koordinatorer" with the same rights, who also manage
-  the section's people (``cms.people``) and approve its pages;
+  the section's people (``cms.sections.admin``) and approve its pages;
 - a media collection "<section>" where both groups may add, edit and choose
   images and documents, and the right to choose from the shared "Felles";
 - if the section requires approval, a Wagtail workflow on it whose one task
@@ -21,7 +21,7 @@ It is idempotent: a second run changes nothing and says so. Saving a section
 (in the admin, by code, as a copy or as a translation) provisions it once the
 transaction commits; ``manage.py provision_sections`` runs it for every
 section and also makes the network roles. Wagtail's permission models do the
-actual work: events follow the page rights (``cms.permissions``), and images
+actual work: events follow the page rights (``cms.events.permissions``), and images
 and documents follow the collection rights.
 """
 

@@ -61,7 +61,7 @@ def provision_network_roles(*, user=None):
                 permission_named("cms", f"{action}_eventcategory")
                 for action in ("add", "change", "delete")
             ),
-            # The national curriculum (sections add local notes, cms.permissions).
+            # The national curriculum (sections add local notes, cms.curriculum.permissions).
             *(
                 permission_named("cms", f"{action}_curriculummodule")
                 for action in ("add", "change", "delete", "publish", "lock", "unlock")

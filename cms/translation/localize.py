@@ -3,12 +3,12 @@
 wagtail-localize checks its own global "submit translation" permission or a
 model-wide snippet permission: anyone with it could translate any page or
 event into any language, sync every language's translations and edit their
-strings. Here the rule of ``cms.permissions.translatable_locales`` applies
+strings. Here the rule of ``cms.translation.rights.translatable_locales`` applies
 instead: a translator works in her own languages, an editor on what she
 edits. For an event, its section also decides whether it is seen at all.
 Every wagtail-localize route that creates or changes a translation is wrapped
 here and registered at the same path ahead of wagtail-localize's own
-(``cms/wagtail_hooks.py``), so the original answers only what passes.
+(``cms/translation/wagtail_hooks.py``), so the original answers only what passes.
 
 An event the user may not see answers 404, as in the events' own admin views;
 a language the user does not translate into raises PermissionDenied, which

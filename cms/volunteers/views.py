@@ -1,6 +1,6 @@
 """The volunteer area's views: the programme, a module, progress, the certificate, the profile.
 
-Each is a route of ``VolunteerAreaPage`` (``cms.models.volunteers``), so Wagtail
+Each is a route of ``VolunteerAreaPage`` (``cms.volunteers.pages``), so Wagtail
 has checked the page's privacy before any of them runs (``cms.privacy``). A
 volunteer sees her own profile and progress only; editors and coordinators
 who open the area see the programme without a profile.

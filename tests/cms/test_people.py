@@ -1,6 +1,6 @@
 """A section's people: coordinators manage their own section's editors, and nothing more.
 
-The admin view "Sections and people" (``cms.people``) lets a section's
+The admin view "Sections and people" (``cms.sections.admin``) lets a section's
 coordinator put people into her section's editors group, take them out, and
 decide whether the section's pages need approval; national editors do the
 same for every section and also appoint coordinators. Every rule is checked

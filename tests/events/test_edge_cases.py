@@ -170,7 +170,7 @@ def test_section_translator_can_fill_in_a_translation_of_her_own_event(
     client, translator, nf_event
 ):
     # wagtail-localize's editor asks Django for the model permission on Event;
-    # cms.permissions.SectionEventBackend answers it with the section rule.
+    # cms.events.permissions.SectionEventBackend answers it with the section rule.
     client.force_login(translator)
     english = Locale.objects.get(language_code="en")
     submit = reverse(

@@ -58,7 +58,7 @@ def stored(event):
     )
 
 
-# --- cms.recurrence.expand ---------------------------------------------------
+# --- cms.events.recurrence.expand ---------------------------------------------------
 
 
 def test_single_event_happens_once():

@@ -1,6 +1,6 @@
 """The site's own login for volunteers: logging in and out, passwords, throttling.
 
-``cms.accounts`` (Django's auth views in the site's design and language),
+``cms.volunteers.accounts`` (Django's auth views in the site's design and language),
 django-axes throttling every login form (the Wagtail admin's too), and the
 volunteer area sending anonymous visitors to the login page and back.
 Assertions are on what a visitor notices: status codes, where she is sent,

@@ -1,9 +1,9 @@
 """The training programme, from the coordinator's admin to the volunteer's own area.
 
 A coordinator records who came to which module's evening and manages her
-section's volunteers (``cms.training``); a volunteer reads the programme and
+section's volunteers (``cms.volunteers.admin``); a volunteer reads the programme and
 its modules, follows her progress, gets her certificate, keeps her profile and
-consents, and downloads her data (``cms.volunteers``); a section's editors add
+consents, and downloads her data (``cms.volunteers.views``); a section's editors add
 local notes to national modules (``LocalModuleVariant``). Every rule is checked
 from both sides: the person who may, and the person who may not, whose request
 changes nothing.
