@@ -148,7 +148,8 @@ def content(servers):
         stdin=f"""
 import datetime
 from django.utils import timezone
-from cms.models import Event, MunicipalityPage
+from cms.events.models import Event
+from cms.sections.models import MunicipalityPage
 page = MunicipalityPage.objects.get(slug="nordre-follo", locale__language_code="nb")
 page.title = "{NEW_TITLE}"
 page.save_revision()

@@ -13,11 +13,18 @@ from django.utils import timezone
 from wagtail.models import Locale
 from wagtail_localize.fields import SynchronizedField
 
+from cms.core.cache import Generation
 from cms.core.visibility import public
 from cms.events import recurrence
 from cms.events.models import Event, EventCategory
 from cms.events.occurrences import EventOccurrence
 from cms.sections.models import section_pages
+
+#: How long a built feed is kept. Calendar apps poll feeds; building one with
+#: thousands of events takes seconds. Any change to an event drops them all
+#: (``forget_feeds``, connected in ``cms.events.signals``).
+FEED_CACHE_SECONDS = 15 * 60
+feeds = Generation("events:feed-version")
 
 
 def public_occurrences():
@@ -134,3 +141,8 @@ def upcoming_in(section=None, count=3):
     if section is not None:
         occurrences = occurrences.filter(event__section__path__startswith=section.path)
     return with_localized_events(occurrences[:count])
+
+
+def forget_feeds(**kwargs):
+    """Signal receiver: drop every cached feed, in every app process (``Generation.changed``)."""
+    feeds.changed()

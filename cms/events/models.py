@@ -1,13 +1,10 @@
-"""Events: what a section arranges, when it happens, and the public calendar.
+"""Events: what a section arranges and when it happens.
 
-An ``Event`` is a snippet owned by one section (a MunicipalityPage or an
-AssociationPage). It is written in Norwegian and translated with
-wagtail-localize; its schedule, place, section and audience are synchronised,
-so a translator cannot move an event. Each Norwegian event keeps its
-occurrences as rows of ``EventOccurrence``, expanded with dateutil's rrule in
-Oslo time (see ``cms.events.recurrence``), so the calendar can filter, order and
-paginate them in the database, in the same number of queries for 10 events
-as for 10,000.
+An ``Event`` is a snippet owned by one section, written in Norwegian and
+translated with wagtail-localize; its schedule, place, section and audience are
+synchronised, so a translator cannot move it. Its dates are rows of
+``EventOccurrence`` (``cms.events.occurrences``), expanded in Oslo time
+(``cms.events.recurrence``), so the calendar filters and pages them in the database.
 """
 
 import datetime
@@ -37,14 +34,22 @@ from cms.core.fields import DateListField
 from cms.core.i18n import source_of
 from cms.core.validators import safe_rich_text
 from cms.events import recurrence
+from cms.events.choices import Audience, EventStatus, Repeat
+from cms.sections.models import SECTION_MODELS
 
 #: Fields that change when an event happens.
 SCHEDULE_FIELDS = frozenset(
     {"start", "end", "all_day", "repeat", "repeat_interval", "repeat_until", "excluded_dates"}
 )
 
-#: The page types that can own events.
-SECTION_MODELS = ("cms.MunicipalityPage", "cms.AssociationPage")
+#: What a translator writes; the rest is the Norwegian event's, so a
+#: translator cannot move, reschedule or cancel it.
+TRANSLATED_FIELDS = ("title", "description", "registration_info")
+SYNCHRONISED_FIELDS = (  # noqa: SIM905 - a list literal takes a line per field
+    "category section start end all_day repeat repeat_interval repeat_until "
+    "excluded_dates place_name address languages audience childcare free_of_charge "
+    "step_free interpreter registration_url capacity status"
+).split()
 
 
 class EventCategory(TranslatableMixin, models.Model):
@@ -75,26 +80,6 @@ class EventCategory(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
-
-
-class Audience(models.TextChoices):
-    OPEN = "open", _("Open to all")
-    WOMEN = "women", _("Women only")
-    VOLUNTEERS = "volunteers", _("Volunteers only")
-
-
-class EventStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    CANCELLED = "cancelled", _("Cancelled")
-
-
-class Repeat(models.TextChoices):
-    NEVER = "", _("Does not repeat")
-    WEEKLY = recurrence.WEEKLY, _("Every week, on the same weekday")
-    MONTHLY = (
-        recurrence.MONTHLY,
-        _("Every month, on the same weekday (for example the first Monday)"),
-    )
 
 
 class EventQuerySet(models.QuerySet):
@@ -262,30 +247,9 @@ class Event(
         index.FilterField("locale"),
     ]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("description"),
-        TranslatableField("registration_info"),
-        SynchronizedField("category", overridable=False),
-        SynchronizedField("section", overridable=False),
-        SynchronizedField("start", overridable=False),
-        SynchronizedField("end", overridable=False),
-        SynchronizedField("all_day", overridable=False),
-        SynchronizedField("repeat", overridable=False),
-        SynchronizedField("repeat_interval", overridable=False),
-        SynchronizedField("repeat_until", overridable=False),
-        SynchronizedField("excluded_dates", overridable=False),
-        SynchronizedField("place_name", overridable=False),
-        SynchronizedField("address", overridable=False),
-        SynchronizedField("languages", overridable=False),
-        SynchronizedField("audience", overridable=False),
-        SynchronizedField("childcare", overridable=False),
-        SynchronizedField("free_of_charge", overridable=False),
-        SynchronizedField("step_free", overridable=False),
-        SynchronizedField("interpreter", overridable=False),
-        SynchronizedField("registration_url", overridable=False),
-        SynchronizedField("capacity", overridable=False),
-        SynchronizedField("status", overridable=False),
-        SynchronizedField("image"),
+        *(TranslatableField(name) for name in TRANSLATED_FIELDS),
+        *(SynchronizedField(name, overridable=False) for name in SYNCHRONISED_FIELDS),
+        SynchronizedField("image"),  # a translation may show another picture
     ]
 
     class Meta(TranslatableMixin.Meta):

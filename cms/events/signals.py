@@ -4,8 +4,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from cms.events.calendar import forget_feeds
 from cms.events.models import Event, EventCategory
-from cms.events.views import forget_feeds
 
 
 def connect():

@@ -17,8 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from cms.core.cache import Generation
-from cms.events import ical
+from cms.events import calendar, ical
 from cms.events.calendar import (
     LATEST_DAY,
     localized_events,
@@ -31,12 +30,6 @@ from cms.events.models import Event
 
 #: How far back a subscribed feed reaches, so a calendar app keeps recent events.
 FEED_HISTORY = datetime.timedelta(days=30)
-
-#: How long a built feed is kept. Calendar apps poll feeds; building one with
-#: thousands of events takes seconds. Any change to an event drops them all
-#: (``forget_feeds``, connected in ``cms.events.signals``).
-FEED_CACHE_SECONDS = 15 * 60
-feeds = Generation("events:feed-version")
 
 
 def calendar_view(request, page):
@@ -87,18 +80,13 @@ def feed_view(request, page):
         section = filterset.form.cleaned_data.get("seksjon") if filterset.is_bound else None
         name = f"{page.title}: {section.title}" if section is not None else page.title
         body = _calendar_bytes(request, page, localized_events(events), name=name)
-        cache.set(key, body, FEED_CACHE_SECONDS)
+        cache.set(key, body, calendar.FEED_CACHE_SECONDS)
     return _ical_response(body, filename=slugify(page.title) or "kalender")
 
 
 def _feed_cache_key(request):
     address = f"{get_language()} {request.build_absolute_uri()}"
-    return f"events:feed:{feeds.current()}:{hashlib.sha256(address.encode()).hexdigest()}"
-
-
-def forget_feeds(**kwargs):
-    """Signal receiver: drop every cached feed, in every app process (``Generation.changed``)."""
-    feeds.changed()
+    return f"events:feed:{calendar.feeds.current()}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 class OccurrenceForm(forms.Form):

@@ -14,16 +14,10 @@ Every change goes into the section's history (Wagtail's audit log) with who
 and when.
 """
 
-import re
-import secrets
-
-from django import forms
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -35,14 +29,17 @@ from wagtail.log_actions import log
 
 from cms.core.groups import is_national
 from cms.sections import handover, provisioning
+from cms.sections.forms import (
+    COORDINATORS,
+    EDITORS,
+    LOG_ACTION,
+    AddPersonForm,
+    ApprovalForm,
+    HandOverForm,
+    RemovePersonForm,
+)
 from cms.sections.models import MunicipalityPage, SectionRoles
 from cms.sections.scopes import coordinated_sections, managed_sections
-
-#: The audit log's name for a change of a section's people (registered in wagtail_hooks).
-LOG_ACTION = "cms.section_people"
-
-EDITORS = "editors"
-COORDINATORS = "coordinators"
 
 
 def roles_managed_by(user):
@@ -60,128 +57,6 @@ def _group(roles, role):
 def _name(user):
     full = user.get_full_name()
     return f"{full} ({user.get_username()})" if full else user.get_username()
-
-
-def username_for(email):
-    """A new person's username: her e-mail address, in what Django allows (letters, @.+-_)."""
-    return re.sub(r"[^\w.@+-]", "_", email.lower())
-
-
-class AddPersonForm(forms.Form):
-    role = forms.ChoiceField(label=gettext_lazy("Role"))
-    person = forms.CharField(
-        label=gettext_lazy("Username or e-mail address"),
-        max_length=254,
-        help_text=gettext_lazy(
-            "An existing user by their exact username or e-mail address. Someone new: "
-            "their e-mail address and name; they choose a password with “Forgot password?” "
-            "on the login page."
-        ),
-    )
-    first_name = forms.CharField(label=gettext_lazy("First name"), max_length=150, required=False)
-    last_name = forms.CharField(label=gettext_lazy("Last name"), max_length=150, required=False)
-
-    def __init__(self, *args, roles, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["role"].choices = roles
-        self.user = None  # the existing person, once clean
-        self.new = False
-
-    def clean(self):
-        cleaned = super().clean()
-        person = cleaned.get("person", "").strip()
-        if not person:
-            return cleaned
-        User = get_user_model()
-        if "@" not in person:
-            self.user = User.objects.filter(username=person).first()
-            if self.user is None:
-                self.add_error(
-                    "person",
-                    _("No one has that username. To add someone new, give their e-mail address."),
-                )
-            return cleaned
-        try:
-            validate_email(person)
-        except forms.ValidationError:
-            self.add_error("person", _("Enter a valid e-mail address."))
-            return cleaned
-        matches = list(
-            User.objects.filter(Q(email__iexact=person) | Q(username__iexact=person))[:2]
-        )
-        if len(matches) > 1:
-            self.add_error(
-                "person",
-                _("More than one user has this e-mail address; give the username instead."),
-            )
-        elif matches:
-            self.user = matches[0]
-        elif len(person) > 150:
-            self.add_error("person", _("This e-mail address is too long to be a username."))
-        elif User.objects.filter(username__iexact=username_for(person)).exists():
-            self.add_error(
-                "person",
-                _("Someone else has the username “%(username)s”; add them by username instead.")
-                % {"username": username_for(person)},
-            )
-        elif not cleaned.get("first_name", "").strip():
-            self.add_error("first_name", _("Give the new person's first name."))
-        else:
-            self.new = True
-        return cleaned
-
-    def get_or_create_person(self):
-        """The user to add: the existing one, or a new one with a password nobody knows.
-
-        Not an unusable password: "Forgot password?" (Django's
-        PasswordResetForm) sends no link to a user without a usable one, and
-        that link is how the new person chooses her password.
-        """
-        if self.user is not None:
-            return self.user
-        email = self.cleaned_data["person"].strip()
-        return get_user_model().objects.create_user(
-            username=username_for(email),
-            email=email,
-            password=secrets.token_urlsafe(32),
-            first_name=self.cleaned_data["first_name"].strip(),
-            last_name=self.cleaned_data["last_name"].strip(),
-        )
-
-
-class RemovePersonForm(forms.Form):
-    role = forms.ChoiceField()
-    user = forms.IntegerField(min_value=1)
-
-    def __init__(self, *args, roles, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["role"].choices = roles
-
-
-class ApprovalForm(forms.Form):
-    requires_approval = forms.BooleanField(
-        label=gettext_lazy("Pages and events need approval before they are published"),
-        required=False,
-        help_text=gettext_lazy(
-            "Editors submit; a coordinator or a national editor approves or rejects with a "
-            "comment. Without it, editors publish directly."
-        ),
-    )
-
-
-class HandOverForm(forms.Form):
-    title = forms.CharField(
-        label=gettext_lazy("Name of the association"),
-        max_length=255,
-        required=False,
-        help_text=gettext_lazy("Used only if the section has no association page yet."),
-    )
-    confirm = forms.BooleanField(
-        label=gettext_lazy(
-            "Hand the section over: its future events move to the association, whose board "
-            "gets its own editors group"
-        ),
-    )
 
 
 class SectionListView(WagtailAdminTemplateMixin, TemplateView):

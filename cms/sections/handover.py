@@ -34,7 +34,6 @@ NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae",
 LOG_ACTION = "cms.hand_over"
 
 
-
 def _events():
     # Named by label: events sit above sections (their section is a page here).
     return apps.get_model("cms", "Event").objects
@@ -62,7 +61,8 @@ def hand_over(municipality, *, user=None, title=None, now=None):
         changes += provisioning.provision(association, user=user)
         changes += _wall_off(association, now)
         events = (
-            _events().filter(section=source, locale=source.locale, occurrences__end__gte=now)
+            _events()
+            .filter(section=source, locale=source.locale, occurrences__end__gte=now)
             .distinct()
             .order_by("start", "pk")
         )
@@ -140,8 +140,8 @@ def _move(event, source, association, user):
     """Give ``event`` (and its translations and its latest draft) to ``association``."""
     event.section = association
     event.save(update_fields=["section"])  # also moves its translations
-    copies = _events().filter(translation_key=event.translation_key).select_related(
-        "latest_revision"
+    copies = (
+        _events().filter(translation_key=event.translation_key).select_related("latest_revision")
     )
     for copy in copies:
         revision = copy.latest_revision

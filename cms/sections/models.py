@@ -286,8 +286,8 @@ class TranslatorRole(models.Model):
     """The languages a group's members may translate into, and no others.
 
     A translator's languages are those of every group she is in
-    (``cms.sections.scopes.translator_locale_ids``). Provisioning makes "Oversettere" (every language)
-    and one group per language ("Oversettere – somali" …).
+    (``cms.sections.scopes.translator_locale_ids``). Provisioning makes
+    "Oversettere" (every language) and one group per language ("Oversettere – somali" …).
     """
 
     group = models.OneToOneField(

@@ -38,7 +38,7 @@ from cms.curriculum.models import CurriculumModule
 from cms.curriculum.permissions import curriculum_permission_policy
 from cms.events.models import Event
 from cms.events.permissions import event_permission_policy
-from cms.sections.models import AssociationPage, MunicipalityPage
+from cms.sections.models import norwegian_sections
 from cms.sections.scopes import translator_locale_ids
 
 ROWS_PER_PAGE = 50
@@ -85,9 +85,7 @@ class OverviewForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["section"].queryset = published_or_own(
-            Page.objects.type(MunicipalityPage, AssociationPage).filter(
-                locale=Locale.get_default()
-            ),
+            norwegian_sections(),
             Kind.PAGES,
             user,
         ).order_by("path")

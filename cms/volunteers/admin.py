@@ -26,7 +26,7 @@ from wagtail.models import Locale
 from cms.core.fields import BoundedModelMultipleChoiceField
 from cms.core.groups import VOLUNTEERS
 from cms.curriculum.models import CurriculumModule, Programme
-from cms.sections import admin
+from cms.sections.forms import LOG_ACTION, AddPersonForm
 from cms.sections.scopes import coordinated_sections
 from cms.volunteers.models import Attendance, VolunteerProfile
 from cms.volunteers.profiles import delete_volunteer
@@ -66,7 +66,7 @@ class SectionTrainingMixin(WagtailAdminTemplateMixin):
     def _log(self, change):
         log(
             instance=self.section,
-            action=admin.LOG_ACTION,
+            action=LOG_ACTION,
             user=self.request.user,
             data={"changes": [change]},
         )
@@ -88,7 +88,7 @@ class VolunteersView(SectionTrainingMixin, TemplateView):
         context = {
             "section": self.section,
             "volunteers": volunteers,
-            "add_form": admin.AddPersonForm(roles=self.roles, initial={"role": "volunteers"}),
+            "add_form": AddPersonForm(roles=self.roles, initial={"role": "volunteers"}),
             "attendance_url": reverse("cms_section_attendance", args=[self.section.pk]),
             "programmes": Programme.choices,
         }
@@ -105,7 +105,7 @@ class VolunteersView(SectionTrainingMixin, TemplateView):
         return self.render_to_response(self.get_context_data(), status=400)
 
     def add(self):
-        form = admin.AddPersonForm(self.request.POST, roles=self.roles)
+        form = AddPersonForm(self.request.POST, roles=self.roles)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(add_form=form), status=400)
         programme = self.request.POST.get("programme", Programme.LONG)

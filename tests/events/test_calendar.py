@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cms.events.models import EventStatus
-from cms.events.views import forget_feeds
+from cms.events.calendar import forget_feeds
 from tests.events.helpers import YEAR, at, titles, translate
 from tests.factories import (
     OSLO,

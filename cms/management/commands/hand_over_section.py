@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale, Page
 
 from cms.sections.handover import HandOverError, hand_over
-from cms.sections.models import AssociationPage, MunicipalityPage
+from cms.sections.models import section_pages
 
 
 class Command(BaseCommand):
@@ -25,9 +25,7 @@ class Command(BaseCommand):
         page = pages.filter(pk=int(section)).first() if section.isdigit() else None
         if page is None:
             # A slug is unique among siblings only: two districts may both be "sentrum".
-            matches = list(
-                pages.type(MunicipalityPage, AssociationPage).filter(slug=section).order_by("path")
-            )
+            matches = list(section_pages(pages).filter(slug=section).order_by("path"))
             if len(matches) > 1:
                 raise CommandError(
                     f"More than one section has the slug “{section}”; give its id: "
