@@ -14,6 +14,7 @@ from cms.core.languages import SpokenLanguage
 from cms.core.page_permissions import SectionPagePermissionPolicy
 from cms.sections import admin as sections_admin
 from cms.sections import handover, provisioning, scopes
+from cms.sections.forms import LOG_ACTION
 
 # Page rights stop at a handed-over section's wall (cms.core.page_permissions);
 # registered before any view asks for the page policy.
@@ -33,33 +34,39 @@ class SpokenLanguageViewSet(SnippetViewSet):
 register_snippet(SpokenLanguageViewSet)
 
 
+class ChangesFormatter(LogFormatter):
+    """A history entry whose data lists its changes, as text: provisioning, people, hand-over."""
+
+    #: The message, with ``%(changes)s`` for the changes.
+    message = ""
+
+    def format_message(self, log_entry):
+        return self.message % {"changes": "; ".join(log_entry.data.get("changes", []))}
+
+
 @hooks.register("register_log_actions")
-def register_provisioning_log_action(actions):
-    @actions.register_action(provisioning.LOG_ACTION)
-    class ProvisionFormatter(LogFormatter):
-        label = _("Provision editors and media")
-
-        def format_message(self, log_entry):
-            changes = log_entry.data.get("changes", [])
-            return _("Provisioned editors and media: %(changes)s") % {"changes": "; ".join(changes)}
-
-    @actions.register_action(sections_admin.LOG_ACTION)
-    class PeopleFormatter(LogFormatter):
-        label = _("Change a section's people")
-
-        def format_message(self, log_entry):
-            changes = log_entry.data.get("changes", [])
-            return _("Changed the section's people: %(changes)s") % {"changes": "; ".join(changes)}
-
-    @actions.register_action(handover.LOG_ACTION)
-    class HandOverFormatter(LogFormatter):
-        label = _("Hand over to the association")
-
-        def format_message(self, log_entry):
-            changes = log_entry.data.get("changes", [])
-            return _("Handed over to the association: %(changes)s") % {
-                "changes": "; ".join(changes)
-            }
+def register_section_log_actions(actions):
+    for action, label, message in (
+        (
+            provisioning.LOG_ACTION,
+            _("Provision editors and media"),
+            _("Provisioned editors and media: %(changes)s"),
+        ),
+        (
+            LOG_ACTION,
+            _("Change a section's people"),
+            _("Changed the section's people: %(changes)s"),
+        ),
+        (
+            handover.LOG_ACTION,
+            _("Hand over to the association"),
+            _("Handed over to the association: %(changes)s"),
+        ),
+    ):
+        attributes = {"label": label, "message": message}
+        actions.register_action(action)(
+            type("SectionChangesFormatter", (ChangesFormatter,), attributes)
+        )
 
 
 @hooks.register("register_admin_urls")
