@@ -49,12 +49,12 @@ from django.utils import timezone  # noqa: E402
 from wagtail.models import Locale, Page, Site  # noqa: E402
 
 from cms.core.languages import SpokenLanguage  # noqa: E402
+from cms.demo.languages import SPOKEN_LANGUAGES  # noqa: E402
 from cms.events import recurrence  # noqa: E402
 from cms.events.calendar import forget_feeds  # noqa: E402
 from cms.events.models import Audience, Event, EventCategory, EventStatus, Repeat  # noqa: E402
 from cms.events.occurrences import EventOccurrence  # noqa: E402
 from cms.events.pages import EventIndexPage  # noqa: E402
-from cms.management.commands.load_demo import SPOKEN_LANGUAGES  # noqa: E402
 from cms.sections.models import MunicipalityPage  # noqa: E402
 from home.models import HomePage  # noqa: E402
 
