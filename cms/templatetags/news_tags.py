@@ -5,23 +5,27 @@ from wagtail.models import Page
 
 from cms.content.models import NewsPage
 from cms.content.pages import NewsIndexPage
-from cms.core.i18n import localized, source_of
+from cms.core.i18n import localized
 from cms.core.visibility import public
 from cms.sections.models import is_section
 
 register = template.Library()
 
 
-def _source_index(page):
-    return NewsIndexPage.objects.child_of(source_of(page)).live().first()
+def _source_index(section):
+    """The live index below a section in the Norwegian tree, which owns its news; kept on it."""
+    if not hasattr(section, "_source_news_index"):
+        section._source_news_index = NewsIndexPage.objects.child_of(section.source).live().first()
+    return section._source_news_index
 
 
 @register.simple_tag
 def news_index_for(page):
     """The live news index whose feeds ``page`` links to, in the reader's language, or None.
 
-    An index is its own; an article's is the one listing it; any other page
-    (a section, the front page) has the index right below it, if any.
+    An index is its own; an article's is the one listing it; a language's
+    front page has its own tree's index below it, and a section the one below
+    it in the Norwegian tree, shown in the reader's language.
     """
     if not isinstance(page, Page):
         return None  # a view with no page: search, login, errors
@@ -29,8 +33,10 @@ def news_index_for(page):
         return page
     if isinstance(page, NewsPage):
         return page.news_index()
-    if not (page.depth == 2 or is_section(page)):
-        return None  # only a language's front page and the sections list their news
+    if page.depth == 2:
+        return NewsIndexPage.objects.child_of(page).live().first()
+    if not is_section(page):
+        return None  # only the front pages and the sections list their news
     if not hasattr(page, "_news_index"):
         # Kept on the page: its news list and its <head> both ask.
         index = _source_index(page)
@@ -40,7 +46,7 @@ def news_index_for(page):
 
 @register.simple_tag
 def latest_news(page, count=3):
-    """The newest articles of the news index below ``page``, each in the reader's language."""
+    """The newest articles of the news index below a section, each in the reader's language."""
     index = _source_index(page)
     if index is None:
         return []
