@@ -1,10 +1,16 @@
 """Fixtures for every test: the front page, sections that provisioned themselves, people.
 
+Also what the tests of several folders share: the public calendar with its
+fixed places and events (``places``, ``calendar``, ``fixed_events``) and the
+private volunteer area with its programme and volunteers (``area``,
+``modules``, ``volunteer``, ``outsider``).
+
 The ``db`` fixture runs each test in a transaction that never commits, so
 fixtures that rely on saving run the on-commit callbacks themselves
 (``committed``).
 """
 
+import datetime
 import io
 
 import pytest
@@ -16,8 +22,24 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from cms.content.models import NetworkSettings
 from cms.core.groups import NATIONAL_EDITORS, TRANSLATORS, VOLUNTEERS
-from tests.cms.helpers import PASSWORD
-from tests.factories import HomePageFactory, MunicipalityPageFactory
+from cms.curriculum.models import Theme
+from cms.events.models import Audience, EventStatus
+from cms.privacy import restrictions
+from tests.factories import (
+    AssociationPageFactory,
+    CurriculumModuleFactory,
+    EventCategoryFactory,
+    EventFactory,
+    EventIndexPageFactory,
+    HomePageFactory,
+    MunicipalityPageFactory,
+    SpokenLanguageFactory,
+    UserFactory,
+    VolunteerAreaPageFactory,
+    VolunteerProfileFactory,
+)
+from tests.helpers.events import at
+from tests.helpers.sections import PASSWORD
 
 
 @pytest.fixture
@@ -97,6 +119,11 @@ def arabic(db):
 
 
 @pytest.fixture
+def somali(db):
+    return Locale.objects.get(language_code="so")
+
+
+@pytest.fixture
 def section(home, committed):
     """Make a section and let it provision itself, as saving it does."""
 
@@ -140,6 +167,120 @@ def network(nordre_follo, indre_ostfold):
             VOLUNTEERS,
         )
     }
+
+
+# --- The calendar and the private area, which several folders' tests use ---------------
+
+
+@pytest.fixture
+def places(home):
+    oslo = MunicipalityPageFactory(parent=home, title="Oslo", slug="oslo")
+    stovner = MunicipalityPageFactory(parent=oslo, title="Stovner", slug="stovner")
+    follo = MunicipalityPageFactory(parent=home, title="Nordre Follo", slug="nordre-follo")
+    association = AssociationPageFactory(parent=follo, title="Bydelsmødre Nordre Follo")
+    ostfold = MunicipalityPageFactory(parent=home, title="Indre Østfold", slug="indre-ostfold")
+    return {
+        "oslo": oslo,
+        "stovner": stovner,
+        "follo": follo,
+        "association": association,
+        "ostfold": ostfold,
+    }
+
+
+@pytest.fixture
+def calendar(home):
+    return EventIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def fixed_events(places, calendar):
+    somali = SpokenLanguageFactory(code="so", name="somali", name_local="Soomaali")
+    arabic = SpokenLanguageFactory(code="ar", name="arabisk", name_local="العربية")
+    course = EventCategoryFactory(slug="kurs")
+    theme = EventCategoryFactory(slug="temakveld")
+
+    def event(title, section, start, category=theme, languages=(), **kwargs):
+        return EventFactory(
+            title=title,
+            section=places[section],
+            start=start,
+            end=start + datetime.timedelta(hours=2),
+            category=category,
+            languages=list(languages),
+            **kwargs,
+        )
+
+    return {
+        "helse": event("Temakveld om helse", "stovner", at(3, 2), languages=[somali]),
+        "kurs-oslo": event("Norskkurs Oslo", "oslo", at(3, 4), course, [somali, arabic]),
+        "kurs-follo": event("Norskkurs Follo", "association", at(3, 10), course, [somali]),
+        "skole": event("Skole og hjem", "follo", at(4, 1), languages=[arabic]),
+        "mysen": event("Sommerfest Mysen", "ostfold", at(6, 20), course, [somali]),
+        "avlyst": event("Avlyst temakveld", "stovner", at(3, 5), status=EventStatus.CANCELLED),
+        "frivillige": event(
+            "Opplæring for frivillige", "stovner", at(3, 3), audience=Audience.VOLUNTEERS
+        ),
+        "utkast": event("Utkast til fest", "stovner", at(3, 6), live=False),
+    }
+
+
+@pytest.fixture
+def area(home, network, committed):
+    """The volunteer area at /frivillig/, private to the audience."""
+    with committed():
+        area = VolunteerAreaPageFactory(parent=home)
+    restrictions.sync_private_area()
+    return area
+
+
+@pytest.fixture
+def locales(db):
+    """The English and Arabic locales (Norwegian exists already)."""
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0] for code in ("nb", "en", "ar")
+    }
+
+
+@pytest.fixture
+def modules(db):
+    """Four live modules; the first three are in the 10-evening programme."""
+    return [
+        CurriculumModuleFactory(title="Velkommen: hva er en bydelsmor?", theme=Theme.ROLE, order=1),
+        CurriculumModuleFactory(
+            title="Foreldreskap og barns utvikling", theme=Theme.PARENTHOOD, order=2
+        ),
+        CurriculumModuleFactory(title="Helse og helsestasjonen", theme=Theme.HEALTH, order=3),
+        CurriculumModuleFactory(
+            title="Samtalemetodikk: den gode samtalen",
+            theme=Theme.METHOD,
+            order=4,
+            in_short_programme=False,
+        ),
+    ]
+
+
+def _volunteer(section, username, **kwargs):
+    user = UserFactory(username=username, password=PASSWORD)
+    return VolunteerProfileFactory(user=user, section=section, **kwargs)
+
+
+@pytest.fixture
+def volunteer(nordre_follo, network):
+    """Amina, a volunteer in Nordre Follo (a VolunteerProfile; ``.user`` logs in)."""
+    return _volunteer(nordre_follo, "frivillig-nordrefollo", phone="912 34 567")
+
+
+@pytest.fixture
+def other_volunteer(indre_ostfold, network):
+    """Hawa, a volunteer in Indre Østfold."""
+    return _volunteer(indre_ostfold, "frivillig-indreostfold", phone="934 56 789")
+
+
+@pytest.fixture
+def outsider(member):
+    """Logged in, but in no group: not a volunteer, not an editor."""
+    return member("nabo")
 
 
 @pytest.hookimpl(trylast=True)

@@ -5,8 +5,6 @@ from django.core.files.base import ContentFile
 from wagtail.images.tests.utils import get_test_image_file
 
 from tests.bad_input.surfaces import Document, Image
-from tests.cms.helpers import editors
-from tests.events import conftest as event_fixtures
 from tests.factories import (
     CurriculumModuleFactory,
     EventFactory,
@@ -14,10 +12,7 @@ from tests.factories import (
     NewsPageFactory,
     SpokenLanguageFactory,
 )
-from tests.volunteers import conftest as volunteer_fixtures
-
-calendar = event_fixtures.calendar
-area = volunteer_fixtures.area
+from tests.helpers.sections import editors
 
 
 @pytest.fixture

@@ -4,10 +4,10 @@ import pytest
 from axes.models import AccessAttempt
 
 from tests.bad_input.surfaces import ADMIN, API, PRIVATE, PUBLIC, REFUSAL, REFUSAL_EN, visitor
-from tests.cms.helpers import PASSWORD
 from tests.factories import (
     NewsIndexPageFactory,
 )
+from tests.helpers.sections import PASSWORD
 
 # --- The guard: a NUL byte anywhere is a 400 ----------------------------------------
 # These tests have no database: the guard answers before anything reads one.

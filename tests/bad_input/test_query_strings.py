@@ -16,7 +16,7 @@ from tests.bad_input.surfaces import (
     unexpected,
     visitor,
 )
-from tests.events.helpers import event_form
+from tests.helpers.events import event_form
 
 # --- Query strings ------------------------------------------------------------------
 

@@ -6,12 +6,12 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from cms.events.models import Event
 from tests.bad_input.surfaces import Image, error_of, fetch, visitor
-from tests.cms.helpers import collection_of
-from tests.events.helpers import event_form
 from tests.factories import (
     EventFactory,
     StandardPageFactory,
 )
+from tests.helpers.events import event_form
+from tests.helpers.sections import collection_of
 
 # --- What Wagtail itself gets wrong ------------------------------------------------
 

@@ -1,26 +1,22 @@
-"""Fixtures of the event tests: sections with their editors, and a calendar with events.
+"""Fixtures of the event tests: sections with their editors, and their events.
 
 Nordre Follo (with its association) and Indre Østfold each have an editors
-group with page rights on their section only; ``places`` and
-``fixed_events`` are the public calendar's fixed data.
+group with page rights on their section only (these sections are not
+provisioned). The public calendar's fixed data (``places``, ``calendar``,
+``fixed_events``) is in tests/conftest.py; ``english`` here also translates
+the front page and the calendar.
 """
-
-import datetime
 
 import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Locale
 
-from cms.events.models import Audience, EventStatus
-from tests.events.helpers import at, editors_of
 from tests.factories import (
     AssociationPageFactory,
-    EventCategoryFactory,
     EventFactory,
-    EventIndexPageFactory,
     MunicipalityPageFactory,
-    SpokenLanguageFactory,
 )
+from tests.helpers.events import editors_of
 
 
 @pytest.fixture
@@ -98,59 +94,6 @@ def translator(nf_editor):
     group.permissions.add(Permission.objects.get(codename="submit_translation"))
     nf_editor.groups.add(group)
     return nf_editor
-
-
-@pytest.fixture
-def places(home):
-    oslo = MunicipalityPageFactory(parent=home, title="Oslo", slug="oslo")
-    stovner = MunicipalityPageFactory(parent=oslo, title="Stovner", slug="stovner")
-    follo = MunicipalityPageFactory(parent=home, title="Nordre Follo", slug="nordre-follo")
-    association = AssociationPageFactory(parent=follo, title="Bydelsmødre Nordre Follo")
-    ostfold = MunicipalityPageFactory(parent=home, title="Indre Østfold", slug="indre-ostfold")
-    return {
-        "oslo": oslo,
-        "stovner": stovner,
-        "follo": follo,
-        "association": association,
-        "ostfold": ostfold,
-    }
-
-
-@pytest.fixture
-def calendar(home):
-    return EventIndexPageFactory(parent=home)
-
-
-@pytest.fixture
-def fixed_events(places, calendar):
-    somali = SpokenLanguageFactory(code="so", name="somali", name_local="Soomaali")
-    arabic = SpokenLanguageFactory(code="ar", name="arabisk", name_local="العربية")
-    course = EventCategoryFactory(slug="kurs")
-    theme = EventCategoryFactory(slug="temakveld")
-
-    def event(title, section, start, category=theme, languages=(), **kwargs):
-        return EventFactory(
-            title=title,
-            section=places[section],
-            start=start,
-            end=start + datetime.timedelta(hours=2),
-            category=category,
-            languages=list(languages),
-            **kwargs,
-        )
-
-    return {
-        "helse": event("Temakveld om helse", "stovner", at(3, 2), languages=[somali]),
-        "kurs-oslo": event("Norskkurs Oslo", "oslo", at(3, 4), course, [somali, arabic]),
-        "kurs-follo": event("Norskkurs Follo", "association", at(3, 10), course, [somali]),
-        "skole": event("Skole og hjem", "follo", at(4, 1), languages=[arabic]),
-        "mysen": event("Sommerfest Mysen", "ostfold", at(6, 20), course, [somali]),
-        "avlyst": event("Avlyst temakveld", "stovner", at(3, 5), status=EventStatus.CANCELLED),
-        "frivillige": event(
-            "Opplæring for frivillige", "stovner", at(3, 3), audience=Audience.VOLUNTEERS
-        ),
-        "utkast": event("Utkast til fest", "stovner", at(3, 6), live=False),
-    }
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Events in a section that requires approval: its editors save drafts, coordinators publish.
 
 Provisioning takes the publish right on the section's pages from its editors
-when the section requires approval (tests/cms/test_provisioning.py); events
+when the section requires approval (tests/sections/test_approval_workflow.py); events
 follow the page rights. Wagtail's event views offer "Publish" to anyone who
 may publish some event, so the create and edit views check the event's own
 section too (``cms.wagtail_hooks.SectionPublishMixin``).
@@ -13,8 +13,8 @@ from wagtail.models import GroupPagePermission
 
 from cms.events.models import Event
 from cms.events.permissions import event_permission_policy
-from tests.events.helpers import event_form, snapshot, url
 from tests.factories import EventFactory
+from tests.helpers.events import event_form, snapshot, url
 
 pytestmark = pytest.mark.django_db
 

@@ -8,13 +8,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from cms.events.models import EventStatus
 from cms.events.calendar import forget_feeds
-from tests.events.helpers import YEAR, at, titles, translate
+from cms.events.models import EventStatus
 from tests.factories import (
     OSLO,
     EventFactory,
 )
+from tests.helpers.events import YEAR, at, titles, translate
 
 
 def test_calendar_lists_upcoming_public_events_in_date_order(client, fixed_events):

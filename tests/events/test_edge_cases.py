@@ -16,8 +16,8 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from cms.events.models import Event
 from cms.events.views import _feed_cache_key
-from tests.events.helpers import at, event_form, titles, url
 from tests.factories import EventFactory, EventIndexPageFactory
+from tests.helpers.events import at, event_form, titles, url
 
 pytestmark = pytest.mark.django_db
 

@@ -17,10 +17,10 @@ from wagtail.models import Locale
 from cms.events.models import Event, EventStatus
 from cms.events.permissions import event_permission_policy
 from cms.sections.scopes import editable_sections
-from tests.events.helpers import chooser_url, event_form, snapshot, url
 from tests.factories import (
     EventFactory,
 )
+from tests.helpers.events import chooser_url, event_form, snapshot, url
 
 pytestmark = pytest.mark.django_db
 

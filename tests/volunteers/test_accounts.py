@@ -20,7 +20,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from tests.cms.helpers import PASSWORD
+from tests.helpers.sections import PASSWORD
 
 User = get_user_model()
 

@@ -26,8 +26,8 @@ from cms.curriculum.models import CurriculumModule, LocalModuleVariant, Theme
 from cms.privacy import restrictions
 from cms.sections.models import SectionRoles
 from cms.volunteers.models import Attendance, ConsentKind, ConsentRecord, VolunteerProfile
-from tests.cms.helpers import assert_refused, text
 from tests.factories import AttendanceFactory, CurriculumModuleFactory, SpokenLanguageFactory
+from tests.helpers.sections import assert_refused, text
 
 pytestmark = pytest.mark.django_db
 

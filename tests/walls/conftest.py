@@ -18,13 +18,13 @@ from wagtail.models import ReferenceIndex, Workflow
 
 from cms.sections import provisioning
 from cms.sections.models import SectionRoles
-from tests.cms.helpers import Document, Image, collection_of, editors, felles
 from tests.factories import (
     EventFactory,
     StandardPageFactory,
     UserFactory,
     VolunteerProfileFactory,
 )
+from tests.helpers.sections import Document, Image, collection_of, editors, felles
 
 #: Words that only another section's unpublished work contains (titles, file names, people).
 SECRETS = (

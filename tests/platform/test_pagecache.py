@@ -13,7 +13,6 @@ from wagtail.models import PageViewRestriction
 from cms.core.groups import VOLUNTEERS
 from cms.events.models import EventStatus
 from cms.privacy import restrictions
-from tests.cms.helpers import login, text
 from tests.factories import (
     EventFactory,
     EventIndexPageFactory,
@@ -22,6 +21,7 @@ from tests.factories import (
     StandardPageFactory,
     VolunteerAreaPageFactory,
 )
+from tests.helpers.sections import login, text
 
 
 @pytest.fixture(autouse=True)

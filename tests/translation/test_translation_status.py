@@ -10,8 +10,8 @@ from wagtail.models import Locale
 from cms.core.groups import NATIONAL_EDITORS
 from cms.sections.roles import translator_group_name
 from cms.translation.trees import sync_translation_trees
-from tests.cms.helpers import editors
 from tests.factories import CurriculumModuleFactory, EventFactory, StandardPageFactory
+from tests.helpers.sections import editors
 
 pytestmark = pytest.mark.django_db
 

@@ -11,12 +11,13 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Revision, Site
 
 from cms.content.models import NewsPage
+from cms.demo.dates import next_clock_change
+from cms.demo.events import demo_events
 from cms.events import recurrence
 from cms.events.audit import EventLogEntry
 from cms.events.models import Audience, Event, EventStatus, Repeat
 from cms.events.occurrences import EventOccurrence
 from cms.events.pages import EventIndexPage
-from cms.management.commands.load_demo import demo_events, next_clock_change
 from cms.sections.models import AssociationPage, MunicipalityPage
 
 pytestmark = pytest.mark.django_db(transaction=False)

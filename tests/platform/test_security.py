@@ -12,7 +12,7 @@ import pytest
 
 from tests.factories import EventFactory, EventIndexPageFactory, NewsIndexPageFactory
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 def _policy(response):

@@ -15,7 +15,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 ON_POSTGRESQL = DATABASE_URL.startswith("postgres")
 INVENTORY = "import json; from cms.platform.backup import inventory; print(json.dumps(inventory()))"

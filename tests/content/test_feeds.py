@@ -1,4 +1,4 @@
-"""The news feeds: RSS and Atom for each news index, network-wide and per section (cms.content.feeds).
+"""The news feeds: RSS and Atom for each news index, network-wide and per section.
 
 Each test reads the feed as a feed reader would, parsing the XML, and checks
 what a subscriber would see: which articles, in which language, with which

@@ -19,7 +19,6 @@ from wagtail.models import Locale, PageViewRestriction
 from cms.discovery import seo
 from cms.events.models import Audience
 from tests.factories import EventFactory, EventIndexPageFactory, StandardPageFactory
-from tests.volunteers import conftest as volunteers
 
 pytestmark = pytest.mark.django_db
 
@@ -95,9 +94,6 @@ def queries(client, url):
 
 
 # --- Fixtures -----------------------------------------------------------------
-
-#: The volunteer area at /frivillig/, private, as the private area's tests make it.
-area = volunteers.area
 
 
 @pytest.fixture

@@ -116,7 +116,7 @@ def test_national_editors_still_edit_every_module(client, national, module):
 
 
 def test_a_section_editor_does_not_translate_modules(client, member, nordre_follo, module, network):
-    from tests.cms.helpers import editors
+    from tests.helpers.sections import editors
 
     editor = member("kari", editors(nordre_follo))
     client.force_login(editor)

@@ -15,31 +15,29 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
 from cms.content.models import StandardPage
-from cms.core.groups import NATIONAL_EDITORS
 from cms.core.page_permissions import SectionPagePermissionPolicy
 from cms.events.models import Event
 from cms.events.permissions import event_permission_policy
 from cms.sections import handover
 from cms.sections.models import SectionRoles
-from tests.cms.helpers import (
+from tests.factories import EventFactory, StandardPageFactory
+from tests.helpers.events import event_form
+from tests.helpers.sections import (
     Image,
     assert_refused,
     collection_of,
+    coordinators,
+    days_from_now,
     edit_url,
     editors,
+    hand_over_log,
     image,
     login,
+    people_url,
     standard_page_form,
 )
-from tests.cms.test_handover import days_from_now, hand_over_log, people_url
-from tests.events.helpers import event_form
-from tests.factories import AssociationPageFactory, EventFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def coordinators(page):
-    return SectionRoles.objects.get(section=page).coordinators
 
 
 def fresh(user):
@@ -61,11 +59,6 @@ def may_change_image(user, picture):
 
 
 @pytest.fixture
-def national(network, member):
-    return member("nasjonal", network[NATIONAL_EDITORS])
-
-
-@pytest.fixture
 def nf_editor(member, nordre_follo):
     return member("redaktor", editors(nordre_follo))
 
@@ -73,11 +66,6 @@ def nf_editor(member, nordre_follo):
 @pytest.fixture
 def nf_coordinator(member, nordre_follo):
     return member("koordinator", coordinators(nordre_follo))
-
-
-@pytest.fixture
-def association(section, nordre_follo):
-    return section("Bydelsmødre i Follo", nordre_follo, AssociationPageFactory)
 
 
 @pytest.fixture

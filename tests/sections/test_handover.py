@@ -14,52 +14,34 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale, PageLogEntry
 
-from cms.core.groups import NATIONAL_EDITORS
 from cms.events.audit import EventLogEntry
 from cms.events.models import Event, Repeat
 from cms.events.permissions import event_permission_policy
 from cms.sections import handover
 from cms.sections.models import AssociationPage, SectionRoles
-from tests.cms.helpers import assert_refused, editors, login
-from tests.factories import OSLO, AssociationPageFactory, EventFactory
+from tests.factories import AssociationPageFactory, EventFactory
+from tests.helpers.sections import (
+    assert_refused,
+    coordinators,
+    days_from_now,
+    editors,
+    hand_over_log,
+    login,
+    people_url,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def people_url(section):
-    return reverse("cms_section_people", args=[section.pk])
-
-
-def coordinators(page):
-    return SectionRoles.objects.get(section=page).coordinators
-
-
-def days_from_now(days):
-    """An event's start and end, noon to two o'clock in Oslo, ``days`` from today."""
-    day = timezone.localdate() + datetime.timedelta(days=days)
-    start = datetime.datetime.combine(day, datetime.time(12), tzinfo=OSLO)
-    return {"start": start, "end": start + datetime.timedelta(hours=2)}
 
 
 def section_of(event):
     return Event.objects.get(pk=event.pk).section.specific
 
 
-def hand_over_log(page):
-    return PageLogEntry.objects.filter(page=page, action=handover.LOG_ACTION)
-
-
 def event_log(event):
     return EventLogEntry.objects.filter(object_id=str(event.pk), action=handover.LOG_ACTION)
-
-
-@pytest.fixture
-def national(network, member):
-    return member("nasjonal", network[NATIONAL_EDITORS])
 
 
 @pytest.fixture
@@ -70,11 +52,6 @@ def future_event(nordre_follo):
 @pytest.fixture
 def past_event(nordre_follo):
     return EventFactory(section=nordre_follo, title="Sommerfest i fjor", **days_from_now(-30))
-
-
-@pytest.fixture
-def association(section, nordre_follo):
-    return section("Bydelsmødre i Follo", nordre_follo, AssociationPageFactory)
 
 
 # --- In the admin -----------------------------------------------------------------------

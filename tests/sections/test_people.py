@@ -1,13 +1,12 @@
 """A section's people: coordinators manage their own section's editors, and nothing more.
 
 The admin view "Sections and people" (``cms.sections.admin``) lets a section's
-coordinator put people into her section's editors group, take them out, and
-decide whether the section's pages need approval; national editors do the
-same for every section and also appoint coordinators. Every rule is checked
-from both sides: what the right allows, and that without it the same request
-changes nothing. Wagtail's own user and group admin stays out of reach, and
-with approval on, Wagtail's workflow does the rest: editors submit, the
-section's coordinators approve.
+coordinator put people into her section's editors group and take them out;
+national editors do the same for every section and also appoint coordinators.
+Every rule is checked from both sides: what the right allows, and that without
+it the same request changes nothing. Who may require approval is in
+test_requiring_approval.py, odd input and Wagtail's own user admin in
+test_people_input.py.
 """
 
 import re
@@ -22,86 +21,25 @@ from django.http import HttpRequest
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import escape
-from wagtail.models import PageLogEntry, WorkflowPage
 
-from cms.content.models import StandardPage
 from cms.core.groups import NATIONAL_EDITORS
-from cms.events.permissions import event_permission_policy
-from cms.sections import admin, provisioning
-from cms.sections.models import SectionRoles
-from tests.cms.helpers import (
+from tests.factories import AssociationPageFactory
+from tests.helpers.sections import (
     assert_refused,
-    edit_url,
+    coordinators,
     editors,
     login,
-    standard_page_form,
+    names,
+    people_log,
+    people_url,
+    shows,
     text,
 )
-from tests.factories import AssociationPageFactory, EventFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
+
 User = get_user_model()
-
-
-def coordinators(page):
-    return SectionRoles.objects.get(section=page).coordinators
-
-
-def people_url(section):
-    return reverse("cms_section_people", args=[section.pk])
-
-
-def names(group):
-    return set(group.user_set.values_list("username", flat=True))
-
-
-def fresh(user):
-    """The user as a new request sees it, without cached permissions."""
-    return User.objects.get(pk=user.pk)
-
-
-def shows(response, message):
-    """Whether the page shows ``message``, in the admin's language."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return escape(translation.gettext(message)) in text(response)
-
-
-def people_log(section):
-    return PageLogEntry.objects.filter(page=section, action=admin.LOG_ACTION).order_by("-pk")
-
-
-def require_approval(section):
-    roles = SectionRoles.objects.get(section=section)
-    roles.requires_approval = True
-    roles.save()
-    provisioning.provision(section)
-
-
-@pytest.fixture
-def coordinator(nordre_follo, member):
-    return member("koordinator", coordinators(nordre_follo))
-
-
-@pytest.fixture
-def nf_editor(nordre_follo, member):
-    return member("redaktor", editors(nordre_follo))
-
-
-@pytest.fixture
-def io_editor(indre_ostfold, member):
-    return member("askim", editors(indre_ostfold))
-
-
-@pytest.fixture
-def national(network, member):
-    return member("nasjonal", network[NATIONAL_EDITORS])
-
-
-@pytest.fixture
-def as_coordinator(client, coordinator):
-    return login(client, coordinator)
 
 
 # --- Who sees which sections ----------------------------------------------------------
@@ -347,188 +285,6 @@ def test_remove_coordinator_without_national_right(as_coordinator, coordinator, 
     )
     assert response.status_code == 400
     assert names(coordinators(nordre_follo)) == {"koordinator"}
-
-
-# --- Wagtail's own user admin stays closed ----------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "url_name", ["wagtailusers_users:index", "wagtailusers_users:add", "wagtailusers_groups:index"]
-)
-def test_wagtail_user_admin_without_right(as_coordinator, url_name):
-    assert_refused(as_coordinator.get(reverse(url_name)))
-
-
-def test_create_user_in_wagtail_admin_without_right(as_coordinator):
-    response = as_coordinator.post(
-        reverse("wagtailusers_users:add"),
-        {
-            "username": "inntrenger",
-            "email": "inntrenger@example.no",
-            "first_name": "Inn",
-            "last_name": "Trenger",
-            "password1": "et-langt-passord-123",
-            "password2": "et-langt-passord-123",
-            "is_superuser": "on",
-        },
-    )
-    assert_refused(response)
-    assert not User.objects.filter(username="inntrenger").exists()
-
-
-# --- Odd inputs -----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("data", "field", "message"),
-    [
-        ({"person": "kari@"}, "person", "Enter a valid e-mail address."),
-        (
-            {"person": "finnes-ikke"},
-            "person",
-            "No one has that username. To add someone new, give their e-mail address.",
-        ),
-        ({"person": "ny@example.no"}, "first_name", "Give the new person's first name."),
-        ({"person": "a" * 289 + "@example.no", "first_name": "Lang"}, "person", None),
-        (
-            {"person": "Felles@Example.no"},
-            "person",
-            "More than one user has this e-mail address; give the username instead.",
-        ),
-    ],
-    ids=["invalid-email", "unknown-username", "no-first-name", "300-characters", "shared-email"],
-)
-def test_add_person_with_odd_input(as_coordinator, nordre_follo, member, data, field, message):
-    User.objects.filter(pk__in=[member("lise").pk, member("lisa").pk]).update(
-        email="felles@example.no"
-    )
-    users_before = User.objects.count()
-    response = as_coordinator.post(
-        people_url(nordre_follo), {"action": "add", "role": "editors", **data}
-    )
-    assert response.status_code == 400
-    [error] = response.context["add_form"].errors[field]
-    assert escape(error) in text(response)
-    if message:
-        assert shows(response, message)
-    assert User.objects.count() == users_before
-    assert names(editors(nordre_follo)) == set()
-    assert not people_log(nordre_follo).exists()
-
-
-def test_unknown_action(as_coordinator, nordre_follo, member):
-    member("kari")
-    response = as_coordinator.post(
-        people_url(nordre_follo), {"action": "slett", "role": "editors", "person": "kari"}
-    )
-    assert response.status_code == 400
-    assert shows(response, "Unknown action.")
-    assert names(editors(nordre_follo)) == set()
-    assert not people_log(nordre_follo).exists()
-
-
-# --- Approval -------------------------------------------------------------------------
-
-
-def test_require_approval_with_coordinator_right(
-    as_coordinator, coordinator, nordre_follo, nf_editor
-):
-    response = as_coordinator.post(
-        people_url(nordre_follo), {"action": "approval", "requires_approval": "on"}
-    )
-    assert response.status_code == 302
-    roles = SectionRoles.objects.get(section=nordre_follo)
-    assert roles.requires_approval
-    assert roles.workflow is not None
-    assert nordre_follo.get_workflow() == roles.workflow
-    page = StandardPageFactory(parent=nordre_follo)
-    assert page.get_workflow() == roles.workflow
-    assert not page.permissions_for_user(fresh(nf_editor)).can_publish()
-    assert page.permissions_for_user(fresh(coordinator)).can_publish()
-    entry = people_log(nordre_follo).first()
-    assert entry.user == coordinator
-    assert entry.data["changes"] == ["required approval before publishing"]
-
-
-def test_stop_approval_with_coordinator_right(as_coordinator, nordre_follo, nf_editor):
-    require_approval(nordre_follo)
-    response = as_coordinator.post(people_url(nordre_follo), {"action": "approval"})
-    assert response.status_code == 302
-    assert not SectionRoles.objects.get(section=nordre_follo).requires_approval
-    assert not WorkflowPage.objects.filter(page=nordre_follo).exists()
-    assert nordre_follo.permissions_for_user(fresh(nf_editor)).can_publish()
-    assert people_log(nordre_follo).first().data["changes"] == ["let editors publish directly"]
-
-
-def test_require_approval_of_other_section_without_right(as_coordinator, indre_ostfold):
-    response = as_coordinator.post(
-        people_url(indre_ostfold), {"action": "approval", "requires_approval": "on"}
-    )
-    assert response.status_code == 404
-    assert not SectionRoles.objects.get(section=indre_ostfold).requires_approval
-
-
-def test_submit_and_approve_with_wagtail_workflow(
-    client, nordre_follo, nf_editor, coordinator, io_editor
-):
-    require_approval(nordre_follo)
-    page = StandardPageFactory(parent=nordre_follo, title="Om oss", slug="om-oss", live=False)
-
-    login(client, nf_editor)
-    response = client.post(
-        edit_url(page), standard_page_form(title="Om oss i Ski", **{"action-submit": "1"})
-    )
-    assert response.status_code == 302
-    page.refresh_from_db()
-    assert not page.live
-    assert page.workflow_in_progress
-    task_state = page.current_workflow_task_state
-    assert task_state.task.specific.groups.filter(pk=coordinators(nordre_follo).pk).exists()
-
-    def approve(user):
-        return login(client, user).post(
-            reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]),
-            {"comment": "Fint"},
-        )
-
-    for outsider in (io_editor, nf_editor):  # another section's editor; the author herself
-        assert_refused(approve(outsider))
-        page.refresh_from_db()
-        assert not page.live
-
-    approve(coordinator)
-    page = StandardPage.objects.get(pk=page.pk)
-    assert page.live
-    assert page.title == "Om oss i Ski"
-    assert not page.workflow_in_progress
-
-
-def test_publish_page_with_approval_without_coordinator_right(client, nordre_follo, nf_editor):
-    require_approval(nordre_follo)
-    page = StandardPageFactory(parent=nordre_follo, title="Om oss", slug="om-oss", live=False)
-    login(client, nf_editor).post(
-        edit_url(page), standard_page_form(title="Om oss i Ski", **{"action-publish": "1"})
-    )
-    assert not StandardPage.objects.get(pk=page.pk).live
-
-
-def test_publish_event_with_approval_without_coordinator_right(
-    nordre_follo, nf_editor, coordinator
-):
-    event = EventFactory(section=nordre_follo)
-    assert event_permission_policy.user_has_permission_for_instance(
-        fresh(nf_editor), "publish", event
-    )
-    require_approval(nordre_follo)
-    assert not event_permission_policy.user_has_permission_for_instance(
-        fresh(nf_editor), "publish", event
-    )
-    assert event_permission_policy.user_has_permission_for_instance(
-        fresh(nf_editor), "change", event
-    )
-    assert event_permission_policy.user_has_permission_for_instance(
-        fresh(coordinator), "publish", event
-    )
 
 
 # --- The menu -------------------------------------------------------------------------

@@ -1,8 +1,17 @@
-"""Helpers for the section roles' tests: who is in which group, forms, uploads."""
+"""Helpers for the sections' tests: who is in which group, admin URLs, forms, uploads.
 
+Also what the people and hand-over tests read back: the "Sections and
+people" page, its messages and history, and event times around today.
+"""
+
+import datetime
+
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.html import escape
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -16,8 +25,9 @@ from wagtail.models import (
 )
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from cms.sections import provisioning
+from cms.sections import admin, handover, provisioning
 from cms.sections.models import SectionRoles, TranslatorRole
+from tests.factories import OSLO
 
 Image = get_image_model()
 Document = get_document_model()
@@ -128,3 +138,36 @@ def image_upload():
 def document(title, collection):
     upload = SimpleUploadedFile(f"{title}.txt", b"Referat fra styremotet.")
     return Document.objects.create(title=title, file=upload, collection=collection)
+
+
+def people_url(section):
+    return reverse("cms_section_people", args=[section.pk])
+
+
+def coordinators(page):
+    return SectionRoles.objects.get(section=page).coordinators
+
+
+def days_from_now(days):
+    """An event's start and end, noon to two o'clock in Oslo, ``days`` from today."""
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    start = datetime.datetime.combine(day, datetime.time(12), tzinfo=OSLO)
+    return {"start": start, "end": start + datetime.timedelta(hours=2)}
+
+
+def hand_over_log(page):
+    return PageLogEntry.objects.filter(page=page, action=handover.LOG_ACTION)
+
+
+def names(group):
+    return set(group.user_set.values_list("username", flat=True))
+
+
+def shows(response, message):
+    """Whether the page shows ``message``, in the admin's language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return escape(translation.gettext(message)) in text(response)
+
+
+def people_log(section):
+    return PageLogEntry.objects.filter(page=section, action=admin.LOG_ACTION).order_by("-pk")

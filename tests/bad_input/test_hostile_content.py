@@ -32,9 +32,6 @@ from cms.content.models import StandardPage
 from cms.core.blocks import CallToActionBlock, EmbedVideoBlock, PartnerBlock
 from cms.events import recurrence
 from cms.events.models import Event
-from tests.cms.helpers import editors
-from tests.events.helpers import at, event_form
-from tests.events.helpers import url as event_url
 from tests.factories import (
     EventFactory,
     EventIndexPageFactory,
@@ -42,6 +39,9 @@ from tests.factories import (
     NewsPageFactory,
     StandardPageFactory,
 )
+from tests.helpers.events import at, event_form
+from tests.helpers.events import url as event_url
+from tests.helpers.sections import editors
 
 Image = get_image_model()
 Document = get_document_model()
