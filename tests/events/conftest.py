@@ -2,9 +2,11 @@
 
 Nordre Follo (with its association) and Indre Østfold each have an editors
 group with page rights on their section only (these sections are not
-provisioned). The public calendar's fixed data (``places``, ``calendar``,
-``fixed_events``) is in tests/conftest.py; ``english`` here also translates
-the front page and the calendar.
+provisioned); ``section`` here is one more such municipality, not the root
+conftest's maker of provisioned sections. ``as_nf`` and ``as_io`` are clients
+logged in as either section's editor. The public calendar's fixed data
+(``places``, ``calendar``, ``fixed_events``) is in tests/conftest.py; ``english``
+here also translates the front page and the calendar.
 """
 
 import pytest
@@ -27,6 +29,12 @@ def nordre_follo(home):
 @pytest.fixture
 def indre_ostfold(home):
     return MunicipalityPageFactory(parent=home, title="Indre Østfold", slug="indre-ostfold")
+
+
+@pytest.fixture
+def section(home):
+    """A municipality under the front page, not provisioned."""
+    return MunicipalityPageFactory(parent=home)
 
 
 @pytest.fixture
@@ -85,6 +93,20 @@ def io_event(indre_ostfold):
 @pytest.fixture
 def events(nf_event, association_event, io_event):
     return nf_event, association_event, io_event
+
+
+@pytest.fixture
+def as_nf(client, nf_editor, events):
+    """A client logged in as a Nordre Follo editor, with events in both sections."""
+    client.force_login(nf_editor)
+    return client
+
+
+@pytest.fixture
+def as_io(client, io_editor, events):
+    """A client logged in as an Indre Østfold editor, with events in both sections."""
+    client.force_login(io_editor)
+    return client
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Helpers shared by the event tests: admin URLs, form data, times, listings."""
+"""Helpers shared by the event tests: admin URLs and answers, form data, times, listings."""
 
 import datetime
 import re
@@ -10,7 +10,8 @@ from wagtail.models import GroupPagePermission
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from cms.events.models import Event, EventStatus
-from tests.factories import OSLO, EventCategoryFactory
+from cms.events.occurrences import EventOccurrence
+from tests.factories import OSLO, EventCategoryFactory, EventFactory
 
 
 def url(name, *args, **kwargs):
@@ -19,6 +20,16 @@ def url(name, *args, **kwargs):
 
 def chooser_url(name, *args):
     return reverse(f"wagtailsnippetchoosers_cms_event:{name}", args=args)
+
+
+def assert_permission_denied(response):
+    """Wagtail's refusal of a whole area: back to the dashboard, with a message."""
+    assert response.status_code == 302
+    assert response.url == reverse("wagtailadmin_home")
+
+
+def text(response):
+    return response.content.decode()
 
 
 def editors_of(page, name):
@@ -82,6 +93,39 @@ YEAR = timezone.localdate().year + 2
 def at(month, day, hour=18, minute=0):
     """A time in Oslo, two years ahead so every fixture event is upcoming."""
     return datetime.datetime(YEAR, month, day, hour, minute, tzinfo=OSLO)
+
+
+def oslo(*args):
+    """A time in Oslo, from ``datetime.datetime``'s arguments."""
+    return datetime.datetime(*args, tzinfo=OSLO)
+
+
+def wall_clock(moments):
+    return [moment.astimezone(OSLO).strftime("%Y-%m-%d %H:%M") for moment in moments]
+
+
+def dates(occurrences):
+    return [start.astimezone(OSLO).date().isoformat() for start, _end in occurrences]
+
+
+def stored(event):
+    """The event's stored occurrences, as ``(pk, start)``, in order."""
+    return list(
+        EventOccurrence.objects.filter(event=event).order_by("start").values_list("pk", "start")
+    )
+
+
+def weekly_event(section, **kwargs):
+    """Wednesdays at 10:00 from 3 March to 14 April 2027, except 17 March."""
+    return EventFactory(
+        section=section,
+        start=oslo(2027, 3, 3, 10),
+        end=oslo(2027, 3, 3, 11),
+        repeat="weekly",
+        repeat_until=datetime.date(2027, 4, 14),
+        excluded_dates=[datetime.date(2027, 3, 17)],
+        **kwargs,
+    )
 
 
 def translate(event, locale, title):
