@@ -1,4 +1,4 @@
-"""The content every surface lists, and a section editor."""
+"""The content every surface lists, a section editor, and an event made of hostile text."""
 
 import pytest
 from django.core.files.base import ContentFile
@@ -12,6 +12,8 @@ from tests.factories import (
     NewsPageFactory,
     SpokenLanguageFactory,
 )
+from tests.helpers.events import at
+from tests.helpers.hostile import HOSTILE, IMG, SCRIPT
 from tests.helpers.sections import editors
 
 
@@ -41,3 +43,20 @@ def content(home, network, nordre_follo, area, calendar):
 @pytest.fixture
 def section_editor(nordre_follo, member):
     return member("kari", editors(nordre_follo))
+
+
+@pytest.fixture
+def hostile_event(nordre_follo, calendar):
+    """An event in Nordre Follo whose title, place, address and image title carry markup."""
+    image = Image.objects.create(title=HOSTILE, file=get_test_image_file())
+    return EventFactory(
+        section=nordre_follo,
+        start=at(3, 3),
+        end=at(3, 3, 20),
+        title=HOSTILE,
+        place_name=f"Kafé {IMG}",
+        address=f"Storgata 1 {SCRIPT}",
+        registration_info=SCRIPT,
+        description="<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>",
+        image=image,
+    )
