@@ -5,11 +5,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.content.models import NewsPage
 from cms.core.blocks import BodyBlock
-from cms.core.i18n import localized, source_of
-from cms.core.visibility import public
-from cms.sections.models import MunicipalityPage
 
 
 class HomePage(Page):
@@ -41,33 +37,3 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("front page")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # Built from the Norwegian tree so a translated front page lists every group.
-        source = source_of(self)
-        source_sections = list(
-            public(MunicipalityPage.objects.child_of(source).live()).order_by("title")
-        )
-        source_districts = list(
-            public(MunicipalityPage.objects.descendant_of(source).live())
-            .filter(depth=source.depth + 2)
-            .order_by("title")
-        )
-        # Grouped by the Norwegian parent's path: translations live in other trees.
-        districts = {}
-        shown_districts = localized(source_districts)
-        for source_district, district in zip(source_districts, shown_districts, strict=True):
-            districts.setdefault(source_district.path[: -Page.steplen], []).append(district)
-        shown_sections = localized(source_sections)
-        context["sections"] = [
-            (section, districts.get(source_section.path, []))
-            for source_section, section in zip(source_sections, shown_sections, strict=True)
-        ]
-        news = (
-            public(NewsPage.objects.descendant_of(source).live())
-            .select_related("image")
-            .order_by("-date", "-pk")[: self.news_count]
-        )
-        context["latest_news"] = localized(news, select_related=["image"])
-        return context

@@ -3,7 +3,7 @@
 from django import template
 
 from cms.events.calendar import upcoming_in
-from cms.events.pages import EventIndexPage
+from cms.navigation import chrome
 
 register = template.Library()
 
@@ -14,7 +14,7 @@ def upcoming_events(section=None, count=3):
     return upcoming_in(section, count)
 
 
-@register.simple_tag
-def calendar_page():
-    """The calendar page in the reader's language, or None if the site has none."""
-    return EventIndexPage.for_reader()
+@register.simple_tag(takes_context=True)
+def calendar_page(context):
+    """The calendar page in the reader's language (a Link), or None if the site has none."""
+    return chrome.for_request(context.get("request")).calendar

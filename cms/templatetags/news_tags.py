@@ -7,51 +7,63 @@ from cms.content.models import NewsPage
 from cms.content.pages import NewsIndexPage
 from cms.core.i18n import localized
 from cms.core.visibility import public
-from cms.sections.models import is_section
+from cms.navigation import chrome
 
 register = template.Library()
 
 
-def _source_index(section):
-    """The live index below a section in the Norwegian tree, which owns its news; kept on it."""
-    if not hasattr(section, "_source_news_index"):
-        section._source_news_index = NewsIndexPage.objects.child_of(section.source).live().first()
-    return section._source_news_index
-
-
-@register.simple_tag
-def news_index_for(page):
+@register.simple_tag(takes_context=True)
+def news_index_for(context, page):
     """The live news index whose feeds ``page`` links to, in the reader's language, or None.
 
     An index is its own; an article's is the one listing it; a language's
     front page has its own tree's index below it, and a section the one below
-    it in the Norwegian tree, shown in the reader's language.
+    it in the Norwegian tree, shown in the reader's language. A
+    ``NewsIndexLink``: its ``url``, ``title``, ``rss``, ``atom`` and
+    ``feed_is_public``.
     """
     if not isinstance(page, Page):
         return None  # a view with no page: search, login, errors
-    if isinstance(page, NewsIndexPage):
-        return page
+    request = context.get("request")
     if isinstance(page, NewsPage):
-        return page.news_index()
+        page = page.news_index()
+        if page is None:
+            return None
+    if isinstance(page, NewsIndexPage):
+        return chrome.NewsIndexLink.of(page, request)
+    shown = chrome.for_request(request)
     if page.depth == 2:
-        return NewsIndexPage.objects.child_of(page).live().first()
-    if not is_section(page):
-        return None  # only the front pages and the sections list their news
-    if not hasattr(page, "_news_index"):
-        # Kept on the page: its news list and its <head> both ask.
-        index = _source_index(page)
-        page._news_index = index.localized if index else None
-    return page._news_index
+        if shown.front is not None and shown.front.pk == page.pk:
+            return shown.front_news
+        index = NewsIndexPage.objects.child_of(page).live().first()
+        return chrome.NewsIndexLink.of(index, request) if index else None
+    section = shown.section(page)
+    return section.news if section else None
 
 
-@register.simple_tag
-def latest_news(page, count=3):
+@register.simple_tag(takes_context=True)
+def network_news(context, count=3):
+    """The newest articles of the whole network, each in the reader's language."""
+    root_path = chrome.for_request(context.get("request")).root_path
+    if not root_path:
+        return []
+    news = (
+        public(NewsPage.objects.live().filter(path__startswith=root_path))
+        .select_related("image")
+        .order_by("-date", "-pk")[:count]
+    )
+    return localized(news, select_related=["image"])
+
+
+@register.simple_tag(takes_context=True)
+def latest_news(context, page, count=3):
     """The newest articles of the news index below a section, each in the reader's language."""
-    index = _source_index(page)
+    index = news_index_for(context, page)
     if index is None:
         return []
     news = (
-        public(NewsPage.objects.child_of(index).live())
+        public(NewsPage.objects.live().filter(path__startswith=index.source_path))
+        .filter(depth=len(index.source_path) // Page.steplen + 1)
         .select_related("image")
         .order_by("-date", "-pk")[:count]
     )

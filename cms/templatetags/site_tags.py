@@ -9,13 +9,13 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from cms.core.groups import in_audience
-from cms.core.i18n import localized
-from cms.core.visibility import public
 from cms.discovery import seo
 from cms.events.models import Event
+from cms.navigation import chrome as navigation
+from cms.platform import locales
 from cms.privacy import restrictions
 from cms.privacy.serving import private_image_url
 
@@ -37,19 +37,47 @@ def _default_root(request):
 
 
 @register.simple_tag(takes_context=True)
+def chrome(context):
+    """The site's chrome in the active language (``cms.navigation.chrome``): kept, no query."""
+    return navigation.for_request(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
 def site_root(context):
-    """The front page in the active language, or the Norwegian one where none exists."""
-    root = _default_root(context.get("request"))
-    return root.localized.specific if root else None
+    """The front page in the active language, or the Norwegian one where none exists (a Link)."""
+    return navigation.for_request(context.get("request")).front
 
 
 @register.simple_tag(takes_context=True)
 def menu_pages(context):
     """Top-level pages marked “show in menus”, each in the active language if translated."""
-    root = _default_root(context.get("request"))
-    if root is None:
-        return []
-    return localized(public(root.get_children().live().in_menu()))
+    return navigation.for_request(context.get("request")).menu
+
+
+@register.simple_tag(takes_context=True)
+def front_sections(context):
+    """The local groups the front page lists, each with its districts (``chrome.Section``)."""
+    return navigation.for_request(context.get("request")).front_sections()
+
+
+@register.simple_tag(takes_context=True)
+def section_source(context, page):
+    """The Norwegian section behind a section's page in any language (its ``pk`` and ``path``)."""
+    return navigation.for_request(context.get("request")).section(page)
+
+
+@register.simple_tag(takes_context=True)
+def section_districts(context, page):
+    """A municipality's districts, each in the reader's language if translated (Links)."""
+    section = navigation.for_request(context.get("request")).section(page)
+    return section.districts if section else ()
+
+
+@register.simple_tag(takes_context=True)
+def section_association(context, page):
+    """The association a municipality's group founded, in the reader's language, or None."""
+    section = navigation.for_request(context.get("request")).section(page)
+    return section.association if section else None
 
 
 @register.simple_tag(takes_context=True)
@@ -112,16 +140,6 @@ def _subpage_languages(context):
     return seo.languages_of_event(context.get("request"), context.get("source_event", subpage))
 
 
-def _locale_codes(request):
-    """Locale id → language code, read once per request (there are nine locales)."""
-    codes = getattr(request, "_locale_codes", None)
-    if codes is None:
-        codes = dict(Locale.objects.values_list("pk", "language_code"))
-        if request is not None:
-            request._locale_codes = codes
-    return codes
-
-
 def _direction(code):
     return "rtl" if get_language_info(code)["bidi"] else "ltr"
 
@@ -142,7 +160,7 @@ def _page_language(context, page):
         return get_language()
     if getattr(page, "alias_of_id", None) is not None:
         return settings.LANGUAGE_CODE
-    return _locale_codes(context.get("request")).get(locale_id, settings.LANGUAGE_CODE)
+    return locales.by_id().get(locale_id, settings.LANGUAGE_CODE)
 
 
 @register.simple_tag(takes_context=True)

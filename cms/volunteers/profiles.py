@@ -9,7 +9,6 @@ from django.db import transaction
 from django.db.models import Q
 
 from cms.core.groups import VOLUNTEERS
-from cms.core.i18n import source_of
 from cms.core.languages import SpokenLanguage
 
 
@@ -64,17 +63,17 @@ def delete_volunteer(profile):
         return True
 
 
-def section_languages(section):
-    """The languages a section's group speaks: its own list, and consenting volunteers'.
+def section_languages(section_pk, municipality=False):
+    """The languages a Norwegian section's group speaks: its own list, and consenting volunteers'.
 
-    Names of languages only: never who speaks them, nor how many.
+    Names of languages only: never who speaks them, nor how many. A
+    municipality (``municipality``) has a list of its own; an association not.
     """
-    source = source_of(section)
     query = Q(
-        volunteers__section=source,
+        volunteers__section=section_pk,
         volunteers__consent_language_listing=True,
         volunteers__user__is_active=True,
     )
-    if hasattr(source, "languages"):
-        query |= Q(municipalities=source)
+    if municipality:
+        query |= Q(municipalities=section_pk)
     return SpokenLanguage.objects.filter(query).distinct().order_by("name")

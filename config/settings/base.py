@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "cms.platform.security.SiteCSPMiddleware",
     # A NUL byte is a 500 on PostgreSQL wherever it reaches a query: refused first.
     "cms.platform.requestguard.RequestGuardMiddleware",
+    # Wagtail reads a Locale row per lookup; one read per request instead.
+    "cms.platform.locales.RequestLocalesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After the language is known, before anything reads the session (cms.platform.pagecache).

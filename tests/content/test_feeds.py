@@ -342,7 +342,8 @@ def test_feed_links_cost_at_most_one_query(rf, nordre_follo, follo_news):
     for page in (nordre_follo, follo_news, article):
         page = type(page).objects.get(pk=page.pk)  # nothing cached on it
         if page == nordre_follo:
-            news_index_for(page)  # as the section's news list does, further down its page
+            # as the section's news list does, further down its page
+            news_index_for({"request": request}, page)
         with CaptureQueriesContext(connection) as queries:
             html = render_to_string("includes/feed_links.html", {"page": page, "request": request})
         assert len(feed_links(html)) == 2, page
