@@ -6,9 +6,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.blocks import BodyBlock
+from cms.core.visibility import KnownRestrictionsMixin
 
 
-class HomePage(Page):
+class HomePage(KnownRestrictionsMixin, Page):
     """The network's front page: who we are, where to find a local group, latest news."""
 
     intro = models.TextField(

@@ -16,12 +16,13 @@ from wagtail.search import index
 
 from cms.core.mixins import BodyPageMixin
 from cms.core.page_permissions import WalledPermissionsMixin
+from cms.core.visibility import KnownRestrictionsMixin
 
 #: Route names of a news index's feeds, which no article may take as its slug.
 FEED_ROUTES = ("rss", "atom")
 
 
-class StandardPage(WalledPermissionsMixin, BodyPageMixin, Page):
+class StandardPage(KnownRestrictionsMixin, WalledPermissionsMixin, BodyPageMixin, Page):
     """A plain page: about us, contact, the accessibility statement and the like."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
@@ -40,7 +41,7 @@ class StandardPage(WalledPermissionsMixin, BodyPageMixin, Page):
         verbose_name_plural = _("standard pages")
 
 
-class NewsPage(WalledPermissionsMixin, BodyPageMixin, Page):
+class NewsPage(KnownRestrictionsMixin, WalledPermissionsMixin, BodyPageMixin, Page):
     """A news article with a date, an introduction and an optional image."""
 
     date = models.DateField(_("date"), default=timezone.localdate)

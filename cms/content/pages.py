@@ -11,11 +11,11 @@ from cms.content import feeds
 from cms.content.models import FEED_ROUTES, NewsPage
 from cms.core.i18n import localized, source_of
 from cms.core.page_permissions import WalledPermissionsMixin
-from cms.core.visibility import public
+from cms.core.visibility import KnownRestrictionsMixin, public
 from cms.privacy.restrictions import in_private_area
 
 
-class NewsIndexPage(WalledPermissionsMixin, RoutablePageMixin, Page):
+class NewsIndexPage(KnownRestrictionsMixin, WalledPermissionsMixin, RoutablePageMixin, Page):
     """Lists the news below it, newest first: for the network or for one section.
 
     The same news as feeds at ``rss/`` and ``atom/`` (``cms.content.feeds``); the

@@ -41,6 +41,12 @@ class Generation:
         transaction.on_commit(self.renew)
 
 
+#: The generation of the public content: a new one on any change to what a
+#: public page may show (``cms.platform.pagecache`` starts it). Kept pages,
+#: the chrome and the restricted paths are kept under it.
+content = Generation("pages:generation")
+
+
 def cached(key, compute, timeout=None):
     """The value under ``key``, computed and kept if missing (``timeout`` None: for ever)."""
     value = cache.get(key)

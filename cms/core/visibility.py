@@ -9,9 +9,15 @@ each call costs a query and some 5 ms of building SQL, several times per page.
 restrictions there are (tests/cms/test_visibility.py).
 """
 
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page, PageViewRestriction
+
+from cms.core.cache import content
+
+#: Seconds the restricted paths are kept; a new content generation replaces them sooner.
+RESTRICTED_SECONDS = 24 * 60 * 60
 
 
 def restricted_above():
@@ -31,3 +37,41 @@ def public(pages):
     backends take filters on indexed fields and ids only.
     """
     return pages.exclude(pk__in=Page.objects.filter(restricted_above()).values("pk"))
+
+
+def restricted():
+    """``(ids, paths)``: the restricted pages' ids, and their paths and their aliases' paths.
+
+    Kept per content generation: a restriction, a page or an alias saved,
+    deleted or moved starts a new one (``cms.platform.pagecache``).
+    """
+    key = f"pages:restricted:{content.current()}"
+    value = cache.get(key)
+    if value is None:
+        rows = list(PageViewRestriction.objects.values_list("page_id", "page__path"))
+        ids = frozenset(page_id for page_id, _path in rows)
+        paths = {path for _page_id, path in rows}
+        paths.update(Page.objects.filter(alias_of__in=ids).values_list("path", flat=True))
+        value = (ids, frozenset(paths))
+        cache.set(key, value, RESTRICTED_SECONDS)
+    return value
+
+
+class KnownRestrictionsMixin:
+    """A page that knows without a query that no view restriction applies to it.
+
+    Wagtail checks the restrictions of a page before serving it
+    (``check_view_restrictions``), in two or three queries:
+    ``Page.get_view_restrictions`` reads the ancestors' aliases, then the
+    restrictions. Nearly every public page has none, so the page first asks
+    :func:`restricted`; only a page on or below a restricted page, or an alias
+    of one (the pages Wagtail's own check would find restrictions for), asks
+    Wagtail's query, so the answer is always Wagtail's.
+    """
+
+    def get_view_restrictions(self):
+        ids, paths = restricted()
+        steps = range(Page.steplen, len(self.path) + 1, Page.steplen)
+        if self.alias_of_id in ids or any(self.path[:end] in paths for end in steps):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()

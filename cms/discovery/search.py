@@ -120,6 +120,13 @@ def matching_modules(request, terms):
     return found
 
 
+def _specific(pages):
+    """``pages`` as their specific types, in one query per type rather than one per page."""
+    pages = list(pages)
+    by_pk = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()}
+    return [by_pk.get(page.pk, page) for page in pages]
+
+
 def search_view(request):
     query = request.GET.get("q", "").strip()
     terms = search_terms(query)
@@ -136,6 +143,7 @@ def search_view(request):
     if query and not too_long:
         found = searchable_pages(request).search(terms, operator="and") if terms else []
         context["results"] = Paginator(found, PAGE_SIZE).get_page(request.GET.get("side"))
+        context["results"].object_list = _specific(context["results"].object_list)
         if terms and context["results"].number == 1:
             context["events"] = matching_events(terms)
             context["calendar"] = EventIndexPage.for_reader()

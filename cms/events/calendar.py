@@ -13,7 +13,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 from wagtail_localize.fields import SynchronizedField
 
-from cms.core.cache import Generation
+from cms.core.cache import Generation, cached, content
 from cms.core.visibility import public
 from cms.events import recurrence
 from cms.events.models import Event, EventCategory
@@ -61,8 +61,8 @@ def midnight(day):
 def localized_events(events):
     """Each event in the reader's language where a live translation exists.
 
-    One query for the translations and one for the categories' names, however
-    many events there are.
+    One query for the translations, however many events there are; the
+    categories' names are kept (:func:`category_names`).
     """
     events = list(events)
     active = Locale.get_active()
@@ -73,22 +73,31 @@ def localized_events(events):
             event.translation_key: event
             for event in Event.objects.filter(translation_key__in=keys, locale=active, live=True)
         }
-        categories = {
-            category.translation_key: category
-            for category in EventCategory.objects.filter(locale=active)
-        }
+        categories = category_names(active)
     shown = []
     for event in events:
         translation = translations.get(event.translation_key)
         if translation is not None:
             _synchronise(translation, event)
             event = translation
-        event.category_name = getattr(
-            categories.get(event.category.translation_key), "name", event.category.name
-        )
+        event.category_name = categories.get(event.category.translation_key, event.category.name)
         shown.append(event)
     return shown
 
+
+def category_names(locale):
+    """Category names in ``locale`` by translation key, kept per content generation."""
+    return cached(
+        f"events:category-names:{content.current()}:{locale.pk}",
+        lambda: dict(
+            EventCategory.objects.filter(locale=locale).values_list("translation_key", "name")
+        ),
+        CATEGORY_NAMES_SECONDS,
+    )
+
+
+#: Seconds the category names are kept; a new content generation replaces them sooner.
+CATEGORY_NAMES_SECONDS = 24 * 60 * 60
 
 #: Event fields a translation shares with its Norwegian source.
 SYNCHRONISED_FIELDS = [

@@ -10,12 +10,21 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField
 from wagtail.models import Locale
 
+from cms.core.cache import cached, content
 from cms.core.languages import SpokenLanguage
-from cms.events.calendar import LATEST_DAY, midnight, public_occurrences, sections
+from cms.events.calendar import (
+    CATEGORY_NAMES_SECONDS,
+    LATEST_DAY,
+    category_names,
+    midnight,
+    public_occurrences,
+    sections,
+)
 from cms.events.models import Audience, Event, EventCategory
 
 #: The longest free-text search the calendar accepts.
@@ -137,12 +146,38 @@ class EventFilter(django_filters.FilterSet):
     class Meta:
         form = EventFilterForm
 
+    #: Fields whose choices are read from the database, and kept (see ``form``).
+    KEPT_CHOICES = ("seksjon", "kategori", "sprak")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["kategori"].extra["names"] = {
-            category.translation_key: category.name
-            for category in EventCategory.objects.filter(locale=Locale.get_active())
-        }
+        self.filters["kategori"].extra["names"] = category_names(Locale.get_active())
+
+    @property
+    def form(self):
+        """The form, its places, kinds and languages kept per content generation and language.
+
+        They are the same for every visitor; read anew, they cost a query
+        each on every calendar page. Checking a chosen value still asks the
+        database (``ModelChoiceField.to_python``).
+        """
+        form = super().form
+        if not getattr(form, "choices_kept", False):
+            kept = cached(
+                f"events:filter-choices:{content.current()}:{get_language()}",
+                lambda: {
+                    name: [(str(value), str(label)) for value, label in form.fields[name].choices]
+                    for name in self.KEPT_CHOICES
+                },
+                CATEGORY_NAMES_SECONDS,
+            )
+            for name, choices in kept.items():
+                # Past django-filter's setter, which would wrap them in a model iterator;
+                # Django's ModelChoiceField uses choices set on it as they are.
+                field = form.fields[name]
+                field._choices = field.widget.choices = choices
+            form.choices_kept = True
+        return form
 
     def filter_text(self, queryset, name, value):
         value = value.strip()

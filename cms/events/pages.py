@@ -6,10 +6,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Locale, Page
 
+from cms.core.visibility import KnownRestrictionsMixin
 from cms.events import views
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(KnownRestrictionsMixin, RoutablePageMixin, Page):
     """The public calendar: upcoming events, filters, event pages and iCal feeds.
 
     Events are snippets, not pages, so their pages and feeds are routes here:

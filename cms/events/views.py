@@ -116,7 +116,6 @@ def event_view(request, page, event_id):
         # The date the visitor came for, or else the next one. A date the
         # event does not happen on is not an error: the page shows the next.
         when=chosen or (upcoming[0] if upcoming else None),
-        section=source.section.specific.localized,
         language_link_suffix=f"{source.pk}/",
         subpage=event,
         ical_path=f"{source.pk}/ical/",

@@ -32,10 +32,7 @@ from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
-from cms.core.cache import Generation
-
-#: The cache key that holds the current generation of the content.
-GENERATION_KEY = "pages:generation"
+from cms.core import cache as generations
 
 #: Apps whose rows a public page may show.
 CONTENT_APPS = frozenset(
@@ -68,7 +65,7 @@ _COVERED_VARY = frozenset({"accept-language", "cookie"})
 
 
 #: The generation of the content: a new one on any change (``content_changed``).
-content = Generation(GENERATION_KEY)
+content = generations.content
 
 
 def content_changed(**kwargs):

@@ -44,7 +44,7 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
-from cms.core.cache import cached
+from cms.core.cache import cached, content
 from cms.core.groups import audience_groups
 from cms.sections.provisioning import top_collection
 
@@ -183,6 +183,8 @@ def area_saved(sender, instance, created=False, raw=False, **kwargs):
 #: which collections are private. Dropped on any change (``forget``, signals
 #: in cms/privacy/signals.py), so all app processes see a change at once.
 AREA_PATHS_KEY = "privacy:area-paths"
+#: Seconds the private pages' ids are kept; a new content generation replaces them sooner.
+PRIVATE_PAGES_SECONDS = 24 * 60 * 60
 RESTRICTED_COLLECTIONS_KEY = "privacy:restricted-collections"
 
 
@@ -198,9 +200,30 @@ def area_paths():
 
 def in_private_area(page):
     """Whether ``page`` is a volunteer area or below one, or an alias of such a page."""
-    paths = area_paths()
-    pages = [page] if page.alias_of_id is None else [page, page.alias_of]
-    return any(each.path.startswith(path) for each in pages for path in paths)
+    if any(page.path.startswith(path) for path in area_paths()):
+        return True
+    return page.alias_of_id is not None and page.alias_of_id in _private_page_ids()
+
+
+def _private_page_ids():
+    """Ids of the pages in volunteer areas, kept per content generation (a handful a language).
+
+    An alias elsewhere in the tree is private if its original is one of
+    them; this answers that without reading the original.
+    """
+    key = f"privacy:private-pages:{content.current()}"
+    ids = cache.get(key)
+    if ids is None:
+        below = Q()
+        for path in area_paths():
+            below |= Q(path__startswith=path)
+        ids = (
+            frozenset(Page.objects.filter(below).values_list("pk", flat=True))
+            if below
+            else frozenset()
+        )
+        cache.set(key, ids, PRIVATE_PAGES_SECONDS)
+    return ids
 
 
 def restricted_collection_ids():

@@ -22,7 +22,7 @@ from cms.core.i18n import localized, source_of
 from cms.core.mixins import BodyPageMixin
 from cms.core.page_permissions import WalledPermissionsMixin
 from cms.core.validators import validate_org_number
-from cms.core.visibility import public
+from cms.core.visibility import KnownRestrictionsMixin, public
 
 
 class Phase(models.IntegerChoices):
@@ -51,7 +51,7 @@ class SectionMixin:
         return source_of(self)
 
 
-class MunicipalityPage(SectionMixin, BodyPageMixin, Page):
+class MunicipalityPage(KnownRestrictionsMixin, SectionMixin, BodyPageMixin, Page):
     """A municipality, or a district under a municipality, where the network works.
 
     Districts sit one level below their municipality (Oslo → Stovner); a
@@ -152,7 +152,9 @@ class MunicipalityPage(SectionMixin, BodyPageMixin, Page):
         return association.localized if association else None
 
 
-class AssociationPage(WalledPermissionsMixin, SectionMixin, BodyPageMixin, Page):
+class AssociationPage(
+    KnownRestrictionsMixin, WalledPermissionsMixin, SectionMixin, BodyPageMixin, Page
+):
     """The local volunteer association a group founds in phase four."""
 
     org_number = models.CharField(

@@ -12,10 +12,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Page
 
 from cms.core.mixins import BodyPageMixin
+from cms.core.visibility import KnownRestrictionsMixin
 from cms.volunteers import views
 
 
-class VolunteerAreaPage(RoutablePageMixin, BodyPageMixin, Page):
+class VolunteerAreaPage(KnownRestrictionsMixin, RoutablePageMixin, BodyPageMixin, Page):
     """The private area for volunteers: training, internal events and news."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
