@@ -30,6 +30,14 @@ class Generation:
         """A new generation now."""
         cache.set(self.key, uuid.uuid4().hex, None)
 
+    def keep(self, name, compute):
+        """The value kept as ``name`` in the current generation, computed if missing.
+
+        A new generation leaves it behind; it expires after ``KEEP_SECONDS``
+        in any case, so a quiet site does not keep old generations' values.
+        """
+        return cached(f"{name}:{self.current()}", compute, KEEP_SECONDS)
+
     def changed(self):
         """A new generation now, and again when the change is committed.
 
@@ -40,6 +48,9 @@ class Generation:
         self.renew()
         transaction.on_commit(self.renew)
 
+
+#: Seconds a value kept under a generation (``Generation.keep``) lives at most.
+KEEP_SECONDS = 24 * 60 * 60
 
 #: The generation of the public content: a new one on any change to what a
 #: public page may show (``cms.platform.pagecache`` starts it). Kept pages,

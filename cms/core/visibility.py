@@ -9,15 +9,11 @@ each call costs a query and some 5 ms of building SQL, several times per page.
 restrictions there are (tests/cms/test_visibility.py).
 """
 
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page, PageViewRestriction
 
 from cms.core.cache import content
-
-#: Seconds the restricted paths are kept; a new content generation replaces them sooner.
-RESTRICTED_SECONDS = 24 * 60 * 60
 
 
 def restricted_above():
@@ -45,16 +41,15 @@ def restricted():
     Kept per content generation: a restriction, a page or an alias saved,
     deleted or moved starts a new one (``cms.platform.pagecache``).
     """
-    key = f"pages:restricted:{content.current()}"
-    value = cache.get(key)
-    if value is None:
-        rows = list(PageViewRestriction.objects.values_list("page_id", "page__path"))
-        ids = frozenset(page_id for page_id, _path in rows)
-        paths = {path for _page_id, path in rows}
-        paths.update(Page.objects.filter(alias_of__in=ids).values_list("path", flat=True))
-        value = (ids, frozenset(paths))
-        cache.set(key, value, RESTRICTED_SECONDS)
-    return value
+    return content.keep("pages:restricted", _restricted)
+
+
+def _restricted():
+    rows = list(PageViewRestriction.objects.values_list("page_id", "page__path"))
+    ids = frozenset(page_id for page_id, _path in rows)
+    paths = {path for _page_id, path in rows}
+    paths.update(Page.objects.filter(alias_of__in=ids).values_list("path", flat=True))
+    return ids, frozenset(paths)
 
 
 class KnownRestrictionsMixin:

@@ -13,7 +13,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 from wagtail_localize.fields import SynchronizedField
 
-from cms.core.cache import Generation, cached, content
+from cms.core.cache import Generation, content
 from cms.core.visibility import public
 from cms.events import recurrence
 from cms.events.models import Event, EventCategory
@@ -87,17 +87,13 @@ def localized_events(events):
 
 def category_names(locale):
     """Category names in ``locale`` by translation key, kept per content generation."""
-    return cached(
-        f"events:category-names:{content.current()}:{locale.pk}",
+    return content.keep(
+        f"events:category-names:{locale.pk}",
         lambda: dict(
             EventCategory.objects.filter(locale=locale).values_list("translation_key", "name")
         ),
-        CATEGORY_NAMES_SECONDS,
     )
 
-
-#: Seconds the category names are kept; a new content generation replaces them sooner.
-CATEGORY_NAMES_SECONDS = 24 * 60 * 60
 
 #: Event fields a translation shares with its Norwegian source.
 SYNCHRONISED_FIELDS = [

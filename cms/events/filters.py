@@ -15,10 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField
 from wagtail.models import Locale
 
-from cms.core.cache import cached, content
+from cms.core.cache import content
 from cms.core.languages import SpokenLanguage
 from cms.events.calendar import (
-    CATEGORY_NAMES_SECONDS,
     LATEST_DAY,
     category_names,
     midnight,
@@ -163,13 +162,12 @@ class EventFilter(django_filters.FilterSet):
         """
         form = super().form
         if not getattr(form, "choices_kept", False):
-            kept = cached(
-                f"events:filter-choices:{content.current()}:{get_language()}",
+            kept = content.keep(
+                f"events:filter-choices:{get_language()}",
                 lambda: {
                     name: [(str(value), str(label)) for value, label in form.fields[name].choices]
                     for name in self.KEPT_CHOICES
                 },
-                CATEGORY_NAMES_SECONDS,
             )
             for name, choices in kept.items():
                 # Past django-filter's setter, which would wrap them in a model iterator;

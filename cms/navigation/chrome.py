@@ -5,7 +5,7 @@ calendar page, and for every section its districts, its association and its
 news index: each page used to look these up for itself, in the reader's
 language, at two or three queries apiece (a page under /so/ spent half its
 queries here). They change only when content changes, so they are read once
-per *content generation* (the page cache's, ``cms.platform.pagecache``), site
+per *content generation* (``cms.core.cache.content``), site
 and language, and kept in the cache as plain values (:class:`Link`), which
 carry no lazy relation that could reach the database again.
 
@@ -16,20 +16,16 @@ names (``cms.volunteers.profiles.section_languages``).
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
 from cms.content.models import NetworkSettings
 from cms.content.pages import NewsIndexPage
+from cms.core.cache import content
 from cms.core.i18n import localized
 from cms.core.visibility import public
 from cms.events.pages import EventIndexPage
-from cms.platform import pagecache
 from cms.sections.models import AssociationPage, MunicipalityPage
-
-#: Seconds a snapshot is kept; a new content generation replaces it sooner.
-TIMEOUT = 24 * 60 * 60
 
 
 @dataclass(frozen=True)
@@ -133,17 +129,13 @@ class Chrome:
 
 def for_request(request):
     """The chrome of the request's site in the active language (kept per content generation)."""
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        return Chrome()
     memo = getattr(request, "_chrome", None)
     if memo is not None:
         return memo
-    key = f"chrome:{pagecache.content.current()}:{site.pk}:{get_language()}"
-    chrome = cache.get(key)
-    if chrome is None:
-        chrome = build(request, site)
-        cache.set(key, chrome, TIMEOUT)
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return Chrome()
+    chrome = content.keep(f"chrome:{site.pk}:{get_language()}", lambda: build(request, site))
     request._chrome = chrome
     return chrome
 

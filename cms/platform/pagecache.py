@@ -32,7 +32,7 @@ from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
-from cms.core import cache as generations
+from cms.core.cache import content
 
 #: Apps whose rows a public page may show.
 CONTENT_APPS = frozenset(
@@ -62,10 +62,6 @@ BOOKKEEPING_MODELS = frozenset(
 #: ``Vary`` headers the key already covers: the language is in the address or
 #: the key, and no kept response was made with a session or messages cookie.
 _COVERED_VARY = frozenset({"accept-language", "cookie"})
-
-
-#: The generation of the content: a new one on any change (``content_changed``).
-content = generations.content
 
 
 def content_changed(**kwargs):

@@ -183,8 +183,6 @@ def area_saved(sender, instance, created=False, raw=False, **kwargs):
 #: which collections are private. Dropped on any change (``forget``, signals
 #: in cms/privacy/signals.py), so all app processes see a change at once.
 AREA_PATHS_KEY = "privacy:area-paths"
-#: Seconds the private pages' ids are kept; a new content generation replaces them sooner.
-PRIVATE_PAGES_SECONDS = 24 * 60 * 60
 RESTRICTED_COLLECTIONS_KEY = "privacy:restricted-collections"
 
 
@@ -211,19 +209,16 @@ def _private_page_ids():
     An alias elsewhere in the tree is private if its original is one of
     them; this answers that without reading the original.
     """
-    key = f"privacy:private-pages:{content.current()}"
-    ids = cache.get(key)
-    if ids is None:
-        below = Q()
-        for path in area_paths():
-            below |= Q(path__startswith=path)
-        ids = (
-            frozenset(Page.objects.filter(below).values_list("pk", flat=True))
-            if below
-            else frozenset()
-        )
-        cache.set(key, ids, PRIVATE_PAGES_SECONDS)
-    return ids
+    return content.keep("privacy:private-pages", _read_private_page_ids)
+
+
+def _read_private_page_ids():
+    below = Q()
+    for path in area_paths():
+        below |= Q(path__startswith=path)
+    if not below:
+        return frozenset()
+    return frozenset(Page.objects.filter(below).values_list("pk", flat=True))
 
 
 def restricted_collection_ids():

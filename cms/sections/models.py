@@ -8,7 +8,6 @@ through their template tags, so this module knows nothing of them.
 """
 
 from django.db import models
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -18,11 +17,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.core.blocks import PartnersBlock
-from cms.core.i18n import localized, source_of
 from cms.core.mixins import BodyPageMixin
 from cms.core.page_permissions import WalledPermissionsMixin
 from cms.core.validators import validate_org_number
-from cms.core.visibility import KnownRestrictionsMixin, public
+from cms.core.visibility import KnownRestrictionsMixin
 
 
 class Phase(models.IntegerChoices):
@@ -43,12 +41,11 @@ class GroupName(models.TextChoices):
 
 
 class SectionMixin:
-    """Behaviour shared by the two kinds of section page."""
+    """What the two kinds of section page are (historical migrations name it as a base).
 
-    @cached_property
-    def source(self):
-        """This section in the Norwegian tree, which owns its events and lists."""
-        return source_of(self)
+    What a section's page shows of its neighbours, in the reader's language,
+    is the chrome's (``cms.navigation.chrome.Section``).
+    """
 
 
 class MunicipalityPage(KnownRestrictionsMixin, SectionMixin, BodyPageMixin, Page):
@@ -141,15 +138,6 @@ class MunicipalityPage(KnownRestrictionsMixin, SectionMixin, BodyPageMixin, Page
     @property
     def is_district(self):
         return isinstance(self.get_parent().specific, MunicipalityPage)
-
-    def districts(self):
-        return localized(
-            public(MunicipalityPage.objects.child_of(source_of(self)).live()).order_by("title")
-        )
-
-    def association(self):
-        association = AssociationPage.objects.child_of(source_of(self)).live().first()
-        return association.localized if association else None
 
 
 class AssociationPage(

@@ -47,12 +47,7 @@ def network_news(context, count=3):
     root_path = chrome.for_request(context.get("request")).root_path
     if not root_path:
         return []
-    news = (
-        public(NewsPage.objects.live().filter(path__startswith=root_path))
-        .select_related("image")
-        .order_by("-date", "-pk")[:count]
-    )
-    return localized(news, select_related=["image"])
+    return _newest(NewsPage.objects.filter(path__startswith=root_path), count)
 
 
 @register.simple_tag(takes_context=True)
@@ -61,10 +56,13 @@ def latest_news(context, page, count=3):
     index = news_index_for(context, page)
     if index is None:
         return []
-    news = (
-        public(NewsPage.objects.live().filter(path__startswith=index.source_path))
-        .filter(depth=len(index.source_path) // Page.steplen + 1)
-        .select_related("image")
-        .order_by("-date", "-pk")[:count]
+    below = NewsPage.objects.filter(
+        path__startswith=index.source_path, depth=len(index.source_path) // Page.steplen + 1
     )
+    return _newest(below, count)
+
+
+def _newest(news, count):
+    """The ``count`` newest live, public articles of ``news``, each in the reader's language."""
+    news = public(news.live()).select_related("image").order_by("-date", "-pk")[:count]
     return localized(news, select_related=["image"])
