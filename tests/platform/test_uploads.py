@@ -29,7 +29,10 @@ def docx():
     """A minimal Office Open XML file: a zip, as Word saves it."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
+        # A fixed date: the bytes name a parametrized test, and pytest-xdist's
+        # workers must build the same name, whatever second each collects in.
+        entry = zipfile.ZipInfo("[Content_Types].xml", date_time=(2026, 1, 1, 0, 0, 0))
+        archive.writestr(entry, "<Types/>")
     return buffer.getvalue()
 
 
