@@ -2,9 +2,9 @@
 
 Also what the tests of several folders share: the public calendar with its
 fixed places and events (``places``, ``calendar``, ``fixed_events``) and the
-private volunteer area with its programme, volunteers and coordinators
-(``area``, ``modules``, ``volunteer``, ``outsider``, ``coordinator``) and its
-training media (``training_document``, ``private_image``).
+private volunteer area with its programme and volunteers (``area``,
+``modules``, ``volunteer``, ``outsider``); the private area's named people,
+coordinators and training media are in tests/helpers/private_area.py.
 
 The ``db`` fixture runs each test in a transaction that never commits, so
 fixtures that rely on saving run the on-commit callbacks themselves
@@ -17,20 +17,15 @@ import io
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.core.files.base import ContentFile
 from django.core.management import call_command
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
 from cms.content.models import NetworkSettings
 from cms.core.groups import NATIONAL_EDITORS, TRANSLATORS, VOLUNTEERS
-from cms.curriculum.models import CurriculumMaterial, Theme
+from cms.curriculum.models import Theme
 from cms.events.models import Audience, EventStatus
 from cms.privacy import restrictions
-from cms.sections.models import SectionRoles
 from tests.factories import (
     AssociationPageFactory,
     CurriculumModuleFactory,
@@ -47,8 +42,8 @@ from tests.factories import (
 from tests.helpers.events import at
 from tests.helpers.sections import PASSWORD
 
-Document = get_document_model()
-Image = get_image_model()
+#: Fixtures that several folders share beside these.
+pytest_plugins = ["tests.helpers.private_area"]
 
 
 @pytest.fixture
@@ -290,44 +285,6 @@ def other_volunteer(indre_ostfold, network):
 def outsider(member):
     """Logged in, but in no group: not a volunteer, not an editor."""
     return member("nabo")
-
-
-@pytest.fixture
-def coordinator(nordre_follo, member):
-    """The coordinator of Nordre Follo."""
-    roles = SectionRoles.objects.get(section=nordre_follo)
-    return member("koordinator-nordrefollo", roles.coordinators)
-
-
-@pytest.fixture
-def other_coordinator(indre_ostfold, member):
-    """The coordinator of Indre Østfold."""
-    roles = SectionRoles.objects.get(section=indre_ostfold)
-    return member("koordinator-indreostfold", roles.coordinators)
-
-
-@pytest.fixture
-def training_document(area, modules):
-    """A handout in the private training collection, attached to the first module."""
-    document = Document(
-        title="Rollen som bydelsmor – hefte", collection=restrictions.training_collection()
-    )
-    document.file.save("rollen-som-bydelsmor.txt", ContentFile(b"Privat opplaering"), save=False)
-    document.save()
-    CurriculumMaterial.objects.create(module=modules[0], document=document)
-    return document
-
-
-@pytest.fixture
-def private_image(area):
-    """An image in the private training collection."""
-    image = Image(
-        title="Samling (privat)",
-        collection=restrictions.training_collection(),
-        file=get_test_image_file(filename="samling-privat.png"),
-    )
-    image.save()
-    return image
 
 
 @pytest.hookimpl(trylast=True)

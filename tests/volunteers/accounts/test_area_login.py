@@ -23,13 +23,6 @@ from tests.helpers.sections import PASSWORD
 # --- Fixtures --------------------------------------------------------------------------
 
 
-# Her user account; the folder's conftest names her profile ``amina``.
-@pytest.fixture
-def amina(area, volunteer):
-    """The volunteer's user, with the area in place."""
-    return volunteer.user
-
-
 @pytest.fixture
 def english_area(home, area, locales, committed):
     """The volunteer area in English, at /en/frivillig/, published."""

@@ -24,21 +24,6 @@ from tests.helpers.accounts import (
 )
 from tests.helpers.sections import PASSWORD
 
-# --- Fixtures --------------------------------------------------------------------------
-
-
-# Her user account; the folder's conftest names her profile ``amina``.
-@pytest.fixture
-def amina(area, volunteer):
-    """The volunteer's user, with the area in place."""
-    return volunteer.user
-
-
-@pytest.fixture
-def person(home, member):
-    """Amina's account without the area around her: enough for forms that refuse her."""
-    return member("frivillig-nordrefollo")
-
 
 def test_password_change_needs_login(client, home):
     response = client.get(CHANGE)

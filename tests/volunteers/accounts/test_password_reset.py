@@ -31,20 +31,7 @@ from tests.helpers.sections import PASSWORD
 RESET_LINK = re.compile(r"https?://[^/\s]+(/(?:[a-z]{2}/)?glemt-passord/[^/\s]+/[^/\s]+/)")
 
 
-# --- Fixtures --------------------------------------------------------------------------
-
-
-# Her user account; the folder's conftest names her profile ``amina``.
-@pytest.fixture
-def amina(area, volunteer):
-    """The volunteer's user, with the area in place."""
-    return volunteer.user
-
-
-@pytest.fixture
-def person(home, member):
-    """Amina's account without the area around her: enough for forms that refuse her."""
-    return member("frivillig-nordrefollo")
+# --- Helpers ---------------------------------------------------------------------------
 
 
 def reset_link(message):

@@ -8,7 +8,6 @@ do not escape it, it lifts after the cool-off and it changes no user.
 
 import datetime
 
-import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.test import Client, override_settings
@@ -50,16 +49,6 @@ def assert_locked_out(response):
 def lock(client, username, ip=None, url=LOGIN, times=10):
     """``times`` wrong passwords in a row; returns the status codes."""
     return [post_login(client, username, WRONG, url=url, ip=ip).status_code for _ in range(times)]
-
-
-# --- Fixtures --------------------------------------------------------------------------
-
-
-# Her user account; the folder's conftest names her profile ``amina``.
-@pytest.fixture
-def amina(area, volunteer):
-    """The volunteer's user, with the area in place."""
-    return volunteer.user
 
 
 def test_wrong_passwords_for_one_username_lock_it(client, amina):
