@@ -12,7 +12,7 @@ from wagtail.coreutils import resolve_model_string
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.discovery import api, search, seo
-from cms.platform import requestguard
+from cms.platform import health, requestguard
 from cms.privacy import serving
 from cms.volunteers import accounts
 from cms.walls import views as walls
@@ -52,6 +52,8 @@ urlpatterns = [
     path("", include(seo.urlpatterns)),
     # The read-only JSON API for other sites: public content only (cms.discovery.api).
     path("api/", include(api.urlpatterns)),
+    # For the load balancer and the front cache: 200 while pages can be served.
+    path("health/", health.health_view, name="health"),
 ]
 
 

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+import redis
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -56,3 +57,47 @@ def stop(process, log=None):
         process.wait(timeout=10)
     if log is not None:
         log.close()
+
+
+class RedisServer:
+    """A Redis of a test's own on a free port, which the test stops and starts again.
+
+    It keeps its data in ``directory`` when stopped (``SHUTDOWN SAVE``) and
+    reads it back on start, as a Redis with persistence does after a restart.
+    """
+
+    def __init__(self, directory):
+        self.directory = directory
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+        self.log = None
+
+    def start(self):
+        log_path = self.directory / "redis.log"
+        command = [
+            "redis-server",
+            "--bind", "127.0.0.1",
+            "--port", str(self.port),
+            "--dir", str(self.directory),
+            "--dbfilename", "dump.rdb",
+            "--save", "",
+            "--appendonly", "no",
+        ]  # fmt: skip
+        self.process, self.log = start(command, dict(os.environ), log_path)
+        wait_until_up(self.process, self.port, log_path, seconds=20)
+
+    def stop(self):
+        """Save the data and stop; the port refuses connections afterwards."""
+        redis.Redis(host="127.0.0.1", port=self.port).shutdown(save=True)
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            stop(self.process)
+        self.log.close()
+        self.process = None
+
+    def close(self):
+        if self.process is not None:
+            stop(self.process, self.log)
+            self.process = None

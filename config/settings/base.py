@@ -159,9 +159,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, serving uncached while Redis is down.
+            "BACKEND": "cms.platform.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "bydelsmodre",
+            # A Redis that does not answer costs a request at most this long,
+            # then the cache is left alone for RETRY_SECONDS.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
+            "RETRY_SECONDS": 5,
         }
     }
 else:

@@ -30,9 +30,12 @@ DEBUG = False
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
-# Sessions are read from Redis and written through to the database, so every
-# app process sees a login at once and a Redis restart logs nobody out.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions live in the database only, so every app process sees a login at
+# once and a Redis outage logs nobody out. Not ``cached_db``: a logout or a
+# password change made while Redis is unreachable could not drop the copy in
+# Redis, which would bring the old session back with Redis. It costs one
+# query per logged-in request; anonymous pages read no session.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 STORAGES = {
     **STORAGES,  # noqa: F405

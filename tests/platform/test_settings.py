@@ -127,3 +127,18 @@ def test_production_keeps_media_on_disk_without_a_bucket():
     result = load_production_settings(FULL_ENV, args=("-c", script))
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["FileSystemStorage", "UnguessableFileSystemStorage"]
+
+
+def test_production_serves_through_a_redis_outage():
+    """The cache that answers "nothing kept" while Redis is down, sessions that need no Redis."""
+    script = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.CACHES['default']['BACKEND'], settings.SESSION_ENGINE)"
+    )
+    result = load_production_settings(FULL_ENV, args=("-c", script))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "cms.platform.cache.ResilientRedisCache",
+        "django.contrib.sessions.backends.db",
+    ]
