@@ -13,7 +13,7 @@ WORKERS ?= 3
 # pytest-xdist processes for `make test` (0: all tests in one process).
 PYTEST_WORKERS ?= 2
 
-.PHONY: help run serve-prod test lint format messages compilemessages seed migrate install clean bench bench-events bench-load
+.PHONY: help run serve-prod serve-varnish test lint format messages compilemessages seed migrate install clean bench bench-events bench-load
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -59,6 +59,12 @@ serve-prod: install compilemessages ## Serve with gunicorn and the production se
 	$(PROD) $(MANAGE) provision_sections
 	$(PROD) $(MANAGE) collectstatic --noinput --verbosity 0
 	$(PROD) PORT=$(PORT) WORKERS=$(WORKERS) exec $(BIN)/gunicorn config.wsgi --config config/gunicorn.py
+
+VARNISH_PORT ?= 8080
+serve-varnish: install ## Varnish on 127.0.0.1:$(VARNISH_PORT) in front of `make serve-prod` on $(PORT) (installs varnish; config/varnish/)
+	@command -v varnishd >/dev/null || test -x /usr/sbin/varnishd || { echo "Installing varnish with apt-get"; \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); $$SUDO apt-get update && $$SUDO apt-get install -y varnish; }
+	PORT=$(PORT) VARNISH_PORT=$(VARNISH_PORT) exec $(BIN)/python config/varnish/serve.py
 
 test: install compilemessages ## Run checks, the import layers and the whole test suite
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check --fail-level WARNING

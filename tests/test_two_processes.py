@@ -1,4 +1,7 @@
-"""Two app servers behind one PostgreSQL and one Redis: what one publishes, the other shows at once.
+"""Two app servers behind one PostgreSQL and one Redis, and Varnish in front of one of them.
+
+What one server publishes, the other shows at once, and so does the Varnish
+in front of it (config/varnish/), which server A purges.
 
 Runs in the PostgreSQL pass of CI. Server A is `make serve-prod` (migrate,
 provision, collectstatic, gunicorn and its task worker); server B is a
@@ -7,11 +10,14 @@ editor logs in to A's admin and publishes; a visitor reads B, whose page
 cache had the old pages, and sees the change with the very next request.
 """
 
+import http.client
 import os
 import re
 import secrets
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -90,13 +96,18 @@ def _manage(env, *args, stdin=None):
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory):
     """Servers A and B on one fresh database, one Redis and one media folder, with the demo."""
+    if not shutil.which("varnishd") and not Path("/usr/sbin/varnishd").exists():
+        message = "needs Debian's varnish (apt-get install varnish; make serve-varnish does it)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
     tmp_path = tmp_path_factory.mktemp("two-processes")
     name = f"bydelsmodre_two_{secrets.token_hex(4)}"
     admin_url = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin_url, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
     redis.Redis.from_url(REDIS_URL).flushdb()
-    port_a, port_b = free_port(), free_port()
+    port_a, port_b, port_varnish = free_port(), free_port(), free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
@@ -106,6 +117,8 @@ def servers(tmp_path_factory):
         "REDIS_URL": REDIS_URL,
         "MEDIA_ROOT": str(tmp_path / "media"),
         "DJANGO_SUPERUSER_PASSWORD": PASSWORD,
+        # Both servers purge the Varnish in front of B when the content changes.
+        "VARNISH_URL": f"http://127.0.0.1:{port_varnish}",
     }
     make_env = {key: value for key, value in env.items() if key != "DJANGO_SETTINGS_MODULE"}
     started = []
@@ -131,10 +144,23 @@ def servers(tmp_path_factory):
         )
         started.append(b)
         wait_until_up(b[0], port_b, tmp_path / "b.log", STARTUP_SECONDS)
-        yield {"a": f"http://127.0.0.1:{port_a}", "b": f"http://127.0.0.1:{port_b}", "env": env}
+        varnish = start(
+            [sys.executable, "config/varnish/serve.py"],
+            {**env, "PORT": str(port_b), "VARNISH_PORT": str(port_varnish)},
+            tmp_path / "varnish.log",
+        )
+        started.append(varnish)
+        wait_until_up(varnish[0], port_varnish, tmp_path / "varnish.log", 60)
+        yield {
+            "a": f"http://127.0.0.1:{port_a}",
+            "b": f"http://127.0.0.1:{port_b}",
+            "varnish": f"http://127.0.0.1:{port_varnish}",
+            "env": env,
+        }
     finally:
         for process, log in started:
             stop(process, log)
+        shutil.rmtree(Path(tempfile.gettempdir()) / f"varnish-{port_varnish}", ignore_errors=True)
         with psycopg.connect(admin_url, autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
@@ -194,10 +220,25 @@ def _cached(browser, path):
     pytest.fail(f"{path} was never answered from the cache: {seen}")
 
 
+def _held(browser, path):
+    """Read ``path`` through Varnish until Varnish answers it from its cache; the page's text."""
+    seen = []
+    for _ in range(3):
+        status, headers, body = browser.get(path)
+        assert status == 200
+        if headers.get("X-Cache") == "HIT":
+            return body
+        seen.append({name: headers.get(name) for name in ("X-Cache", "Set-Cookie", "Vary")})
+    pytest.fail(f"{path} was never answered from Varnish's cache: {seen}")
+
+
 def test_a_page_published_on_one_server_shows_on_the_other_at_once(servers, content, editor):
     visitor = Browser(servers["b"])
     assert NEW_TITLE not in _cached(visitor, content["url"])
     assert NEW_TITLE not in _cached(visitor, "/")
+    through = Browser(servers["varnish"])
+    for path in (content["url"], "/", "/en/", "/sitemap.xml"):
+        assert NEW_TITLE not in _held(through, path)
 
     path = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
     status, _headers, body = editor.post(f"{path}?id={content['page_id']}")
@@ -208,21 +249,32 @@ def test_a_page_published_on_one_server_shows_on_the_other_at_once(servers, cont
     assert f"<h1>{NEW_TITLE}</h1>" in body or NEW_TITLE in re.sub(r"\s+", " ", body)
     assert NEW_TITLE in visitor.get("/")[2]  # the front page's menu
 
+    # Through Varnish in front of B: server A's purge dropped the kept copies.
+    status, headers, body = through.get(content["url"])
+    assert (status, headers["X-Cache"]) == (200, "MISS")
+    assert NEW_TITLE in re.sub(r"\s+", " ", body)
+    assert NEW_TITLE in through.get("/")[2]
+    assert NEW_TITLE in _held(through, content["url"])  # and kept again
+
 
 def test_an_event_unpublished_on_one_server_leaves_the_other_at_once(servers, content, editor):
     visitor = Browser(servers["b"])
     for path in ("/arrangementer/", content["url"]):
         assert EVENT_TITLE in _cached(visitor, path)
     assert EVENT_TITLE in visitor.get("/arrangementer/ical/")[2]
+    through = Browser(servers["varnish"])
+    for path in ("/arrangementer/", content["url"], "/arrangementer/ical/"):
+        assert EVENT_TITLE in _held(through, path)
 
     path = reverse("wagtailsnippets_cms_event:unpublish", args=[content["event_id"]])
     status, _headers, body = editor.post(path)
     assert status == 302, body[:2000]
 
-    for path in ("/arrangementer/", content["url"], "/arrangementer/ical/"):
-        status, _headers, body = visitor.get(path)
-        assert status == 200
-        assert EVENT_TITLE not in body, path
+    for browser in (visitor, through):
+        for path in ("/arrangementer/", content["url"], "/arrangementer/ical/"):
+            status, _headers, body = browser.get(path)
+            assert status == 200
+            assert EVENT_TITLE not in body, (browser.base, path)
 
 
 def test_a_login_on_one_server_holds_on_the_other(servers, editor):
@@ -246,3 +298,62 @@ def test_the_task_worker_indexes_what_was_published(servers, content, editor):
         time.sleep(2)
     else:
         pytest.fail("the published title was not found by search within a minute")
+
+
+# --- Varnish in front of server B (config/varnish/default.vcl) --------------------------
+
+
+def test_varnish_keeps_each_language_apart(servers):
+    through = Browser(servers["varnish"])
+    for path, language in (
+        ("/", "nb"),
+        ("/en/", "en"),
+        ("/ar/", "ar"),
+        ("/so/nordre-follo/", "so"),
+    ):
+        body = _held(through, path)
+        assert re.search(rf'<html[^>]* lang="{language}"', body), path
+
+
+def test_varnish_never_keeps_a_page_for_someone_logged_in(servers, editor):
+    """The private area: refused to anonymous visitors, shown to the logged-in editor."""
+    through = Browser(servers["varnish"])
+    for _ in range(2):
+        status, headers, _body = through.get("/frivillig/")
+        assert status == 302  # to the login page, whether kept or not
+    through.cookies = dict(editor.cookies)
+    for _ in range(2):
+        status, headers, _body = through.get("/frivillig/")
+        assert (status, headers["X-Cache"]) == (200, "MISS")
+
+
+def test_varnish_never_keeps_a_form_with_its_csrf_token(servers):
+    through = Browser(servers["varnish"])
+    tokens = []
+    for _ in range(2):
+        status, headers, body = through.get("/logg-inn/")
+        assert (status, headers["X-Cache"]) == (200, "MISS")
+        tokens.append(re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1))
+    assert tokens[0] != tokens[1]
+
+
+def test_varnish_keeps_static_files(servers):
+    through = Browser(servers["varnish"])
+    stylesheet = re.search(r'<link rel="stylesheet" href="(/static/[^"]+)"', through.get("/")[2])
+    assert stylesheet, "the page links its stylesheet"
+    status, headers, _body = through.get(stylesheet.group(1))
+    assert status == 200
+    assert _held(through, stylesheet.group(1)) is not None
+
+
+def test_varnish_takes_purges_only_from_this_host(servers):
+    through = Browser(servers["varnish"])
+    _held(through, "/")
+    port = int(servers["varnish"].rsplit(":", 1)[1])
+    connection = http.client.HTTPConnection(
+        "127.0.0.1", port, timeout=10, source_address=("127.0.0.2", 0)
+    )
+    connection.request("PURGE", "/", headers={"Host": "127.0.0.1"})
+    assert connection.getresponse().status == 405
+    connection.close()
+    assert through.get("/")[1]["X-Cache"] == "HIT", "the refused purge dropped nothing"

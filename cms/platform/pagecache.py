@@ -33,6 +33,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
 from cms.core.cache import content
+from cms.platform import frontcache
 
 #: Apps whose rows a public page may show.
 CONTENT_APPS = frozenset(
@@ -65,8 +66,9 @@ _COVERED_VARY = frozenset({"accept-language", "cookie"})
 
 
 def content_changed(**kwargs):
-    """Signal receiver: the content changed, so every kept page goes (``Generation.changed``)."""
+    """Signal receiver: the content changed, so every kept page goes, here and in front."""
     content.changed()
+    frontcache.content_changed()
 
 
 def row_changed(sender, action=None, **kwargs):

@@ -126,6 +126,18 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # themselves. 0 turns the cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
+# --- Front cache (config/varnish/, cms.platform.frontcache) ----------------------------
+# VARNISH_URL: the Varnish servers in front of the app (comma-separated), each
+# sent a PURGE when the content changes.
+WAGTAILFRONTENDCACHE = {
+    f"varnish{number}": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": url.strip(),
+    }
+    for number, url in enumerate(os.environ.get("VARNISH_URL", "").split(","))
+    if url.strip()
+}
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
