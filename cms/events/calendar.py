@@ -7,6 +7,7 @@ each in the reader's language where a live translation exists.
 """
 
 import datetime
+import types
 
 from django.http import Http404
 from django.utils import timezone
@@ -85,6 +86,55 @@ def localized_events(events):
     return shown
 
 
+#: What a feed writes of an event (``cms.events.ical``); ``category_name`` is added.
+FEED_FIELDS = (
+    *("pk", "translation_key", "locale_id", "title", "description", "last_published_at"),
+    *("status", "start", "end", "all_day", "repeat", "repeat_interval", "repeat_until"),
+    *("excluded_dates", "place_name", "address", "category__translation_key", "category__name"),
+)
+
+
+class FeedEvent(types.SimpleNamespace):
+    """An event as a feed writes it: the ``FEED_FIELDS`` as attributes, and ``category_name``."""
+
+    # The model's own rule, so it is written once.
+    is_cancelled = Event.is_cancelled
+
+
+def feed_events(events):
+    """A queryset of Norwegian events as :func:`localized_events` shows them, as feed rows.
+
+    The same events, values and order, but read with ``values()`` into
+    :class:`FeedEvent` rows: making 10,000 ``Event`` instances cost more
+    than writing the whole feed (modelcluster's constructor looks the
+    model's relations up for each). ``pk`` stays the Norwegian event's, as
+    the event's address does. Two queries, three with translations, and the
+    categories' names are kept (:func:`category_names`).
+    """
+    active = Locale.get_active()
+    rows = list(events.values(*FEED_FIELDS))
+    translations, categories = {}, {}
+    if any(row["locale_id"] != active.pk for row in rows):
+        translations = {
+            row["translation_key"]: row
+            for row in Event.objects.filter(
+                translation_key__in=events.values("translation_key"), locale=active, live=True
+            ).values("translation_key", *TRANSLATION_FEED_FIELDS)
+        }
+        categories = category_names(active)
+    shown = []
+    for row in rows:
+        translation = translations.get(row["translation_key"])
+        if translation is not None and row["locale_id"] != active.pk:
+            # As _synchronise: the translation's own text, the source's schedule.
+            row.update(translation)
+        row["category_name"] = categories.get(
+            row.pop("category__translation_key"), row.pop("category__name")
+        )
+        shown.append(FeedEvent(**row))
+    return shown
+
+
 def category_names(locale):
     """Category names in ``locale`` by translation key, kept per content generation."""
     return content.keep(
@@ -101,6 +151,16 @@ SYNCHRONISED_FIELDS = [
     for field in Event.translatable_fields
     if isinstance(field, SynchronizedField)
     and not Event._meta.get_field(field.field_name).many_to_many
+]
+
+
+#: The feed's fields a translation has its own value of (its title, text and publication).
+TRANSLATION_FEED_FIELDS = [
+    name
+    for name in FEED_FIELDS
+    if "__" not in name
+    and name not in {"pk", "translation_key", "locale_id"}
+    and Event._meta.get_field(name.removesuffix("_id")) not in SYNCHRONISED_FIELDS
 ]
 
 

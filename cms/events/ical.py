@@ -38,7 +38,9 @@ END = b"END:VCALENDAR\r\n"
 def calendar_bytes(events, *, name, event_url, description=""):
     """A VCALENDAR with one VEVENT per event, as bytes for an ``.ics`` response.
 
-    ``event_url(event)`` gives the absolute address of the event's page.
+    ``events`` are ``Event``s or, for the calendar's feed, the lighter rows
+    of ``cms.events.calendar.feed_events()``: only its ``FEED_FIELDS`` are
+    read. ``event_url(event)`` gives the absolute address of the event's page.
     """
     events = list(events)
     calendar = icalendar.Calendar()

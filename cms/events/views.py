@@ -72,14 +72,10 @@ def feed_view(request, page):
                 % {"errors": errors},
                 content_type="text/plain; charset=utf-8",
             )
-        events = (
-            Event.objects.filter(pk__in=occurrences.values("event_id"))
-            .select_related("category", "section")
-            .order_by("start", "pk")
-        )
+        events = Event.objects.filter(pk__in=occurrences.values("event_id")).order_by("start", "pk")
         section = filterset.form.cleaned_data.get("seksjon") if filterset.is_bound else None
         name = f"{page.title}: {section.title}" if section is not None else page.title
-        body = _calendar_bytes(request, page, localized_events(events), name=name)
+        body = _calendar_bytes(request, page, calendar.feed_events(events), name=name)
         cache.set(key, body, calendar.FEED_CACHE_SECONDS)
     return _ical_response(body, filename=slugify(page.title) or "kalender")
 
@@ -130,10 +126,15 @@ def event_ical_view(request, page, event_id):
 
 
 def _calendar_bytes(request, page, events, *, name):
+    # The page's address and the route are looked up once, not per event:
+    # Wagtail's page.url and a reverse() for each of 10,000 events took a
+    # third of a second. The marker id is replaced by each event's own.
+    marker = "2147483647"
+    path = page.url + page.reverse_subpage("event", args=[int(marker)])
+    prefix, suffix = request.build_absolute_uri(path).rsplit(marker, 1)
+
     def event_url(event):
-        source = getattr(event, "_source", event)
-        path = page.url + page.reverse_subpage("event", args=[source.pk])
-        return request.build_absolute_uri(path)
+        return f"{prefix}{getattr(event, '_source', event).pk}{suffix}"
 
     return ical.calendar_bytes(events, name=name, event_url=event_url)
 
