@@ -11,6 +11,7 @@ import types
 
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import get_language
 from wagtail.models import Locale
 from wagtail_localize.fields import SynchronizedField
 
@@ -108,8 +109,8 @@ def feed_events(events):
     :class:`FeedEvent` rows: making 10,000 ``Event`` instances cost more
     than writing the whole feed (modelcluster's constructor looks the
     model's relations up for each). ``pk`` stays the Norwegian event's, as
-    the event's address does. Two queries, three with translations, and the
-    categories' names are kept (:func:`category_names`).
+    the event's address does. One query, and one more for the translations
+    in another language; the categories' names are kept (:func:`category_names`).
     """
     active = Locale.get_active()
     rows = list(events.values(*FEED_FIELDS))
@@ -200,9 +201,32 @@ def public_event(event_id):
     return event
 
 
+#: Occurrences kept beyond those shown, so the list stays right as they end.
+UPCOMING_SPARE = 10
+
+
 def upcoming_in(section=None, count=3):
-    """The next public occurrences, network-wide or in a section and its subsections."""
-    occurrences = public_occurrences().filter(end__gte=timezone.now())
+    """The next public occurrences, network-wide or in a section and its subsections.
+
+    Shown on most pages, so ``count + UPCOMING_SPARE`` of them are kept per
+    content generation, place and language, and those that have ended since
+    are left out as they are read. The list is read again only when too few
+    are left, or the content changes.
+    """
+    now = timezone.now()
+    wanted = count + UPCOMING_SPARE
+    name = f"upcoming:{section.path if section is not None else '-'}:{count}:{get_language()}"
+    kept = content.keep(name, lambda: _upcoming(section, wanted, now))
+    left = [occurrence for occurrence in kept if occurrence.end >= now]
+    if len(left) < count and len(kept) == wanted:  # more may follow those kept
+        kept = _upcoming(section, wanted, now)
+        content.put(name, kept)
+        left = kept
+    return left[:count]
+
+
+def _upcoming(section, count, now):
+    occurrences = public_occurrences().filter(end__gte=now)
     if section is not None:
         occurrences = occurrences.filter(event__section__path__startswith=section.path)
     return with_localized_events(occurrences[:count])
