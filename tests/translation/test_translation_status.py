@@ -205,11 +205,11 @@ def test_the_query_count_does_not_grow_with_the_rows(
     client.force_login(national)
     for number in range(3):
         translate(StandardPageFactory(parent=nordre_follo, title=f"Side {number}"), "en")
-    with django_assert_max_num_queries(60) as few:
+    with django_assert_max_num_queries(25) as few:
         client.get(URL)
     for number in range(3, 20):
         translate(StandardPageFactory(parent=nordre_follo, title=f"Side {number}"), "en")
-    with django_assert_max_num_queries(60) as many:
+    with django_assert_max_num_queries(25) as many:
         client.get(URL)
     assert len(many.captured_queries) == len(few.captured_queries)
 
