@@ -6,6 +6,7 @@ their keys. A generation is a random value, not a counter: an evicted counter
 could come back to an old number and bring old entries back with it.
 """
 
+import hashlib
 import uuid
 
 from django.core.cache import cache
@@ -36,7 +37,11 @@ class Generation:
         A new generation leaves it behind; it expires after ``KEEP_SECONDS``
         in any case, so a quiet site does not keep old generations' values.
         """
-        return cached(f"{name}:{self.current()}", compute, KEEP_SECONDS)
+        return cached(f"{_safe(name)}:{self.current()}", compute, KEEP_SECONDS)
+
+    def put(self, name, value):
+        """Keep ``value`` as ``name`` in the current generation, in place of what was kept."""
+        cache.set(f"{_safe(name)}:{self.current()}", value, KEEP_SECONDS)
 
     def changed(self):
         """A new generation now, and again when the change is committed.
@@ -56,6 +61,13 @@ KEEP_SECONDS = 24 * 60 * 60
 #: public page may show (``cms.platform.pagecache`` starts it). Kept pages,
 #: the chrome and the restricted paths are kept under it.
 content = Generation("pages:generation")
+
+
+def _safe(name):
+    """``name``, or its digest if it is long or holds spaces (an address's query string)."""
+    if len(name) <= 160 and name.isprintable() and " " not in name:
+        return name
+    return "sha256:" + hashlib.sha256(name.encode()).hexdigest()
 
 
 def cached(key, compute, timeout=None):

@@ -1,10 +1,12 @@
 """News shown on other concepts' pages: a section's latest articles, and the feeds to link."""
 
 from django import template
+from django.utils.translation import get_language
 from wagtail.models import Page
 
 from cms.content.models import NewsPage
 from cms.content.pages import NewsIndexPage
+from cms.core.cache import content
 from cms.core.i18n import localized
 from cms.core.visibility import public
 from cms.navigation import chrome
@@ -47,7 +49,10 @@ def network_news(context, count=3):
     root_path = chrome.for_request(context.get("request")).root_path
     if not root_path:
         return []
-    return _newest(NewsPage.objects.filter(path__startswith=root_path), count)
+    return content.keep(
+        f"network-news:{root_path}:{count}:{get_language()}",
+        lambda: _newest(NewsPage.objects.filter(path__startswith=root_path), count),
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -59,7 +64,10 @@ def latest_news(context, page, count=3):
     below = NewsPage.objects.filter(
         path__startswith=index.source_path, depth=len(index.source_path) // Page.steplen + 1
     )
-    return _newest(below, count)
+    return content.keep(
+        f"latest-news:{index.source_path}:{count}:{get_language()}",
+        lambda: _newest(below, count),
+    )
 
 
 def _newest(news, count):

@@ -3,6 +3,7 @@
 from django import template
 from wagtail.models import Page
 
+from cms.core.cache import content
 from cms.discovery import seo
 from cms.events.models import Event
 
@@ -27,4 +28,12 @@ def head_links(context, page):
         # An event is written in Norwegian and its translations only.
         source = context.get("source_event", subpage)
         written_in = seo.languages_of_event(context.get("request"), source)
-    return seo.head_links(page, context.get("request"), suffix, written_in)
+    request = context.get("request")
+    if request is None:
+        return seo.head_links(page, request, suffix, written_in)
+    # The same for every reader of this address: kept per content generation.
+    languages = ",".join(sorted(written_in)) if written_in is not None else "-"
+    return content.keep(
+        f"head-links:{page.pk}:{request.scheme}://{request.get_host()}:{suffix}:{languages}",
+        lambda: seo.head_links(page, request, suffix, written_in),
+    )

@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
+from cms.core.cache import content
 from cms.core.groups import in_audience
 from cms.discovery import seo
 from cms.events.models import Event
@@ -94,6 +95,29 @@ def language_links(context, page=None):
     current = get_language()
     # A route below the page (an event, a filtered calendar) keeps its place.
     suffix = context.get("language_link_suffix", "")
+    written_in = _subpage_languages(context)
+    # The same for every reader of this address: kept per content generation.
+    languages = ",".join(sorted(written_in)) if written_in is not None else "-"
+    where = f"{request.scheme}://{request.get_host()}" if request is not None else "-"
+    found = content.keep(
+        f"language-links:{getattr(page, 'pk', '-')}:{where}:{suffix}:{languages}",
+        lambda: _language_urls(request, page, suffix, written_in),
+    )
+    return [
+        {
+            "code": code,
+            "name_local": get_language_info(code)["name_local"],
+            "dir": _direction(code),
+            "url": url,
+            "translated": translated,
+            "is_current": code == current,
+        }
+        for code, url, translated in found
+    ]
+
+
+def _language_urls(request, page, suffix, written_in):
+    """``(code, url or None, translated)`` for each site language."""
     translations = {}
     if isinstance(page, Page):
         for translation in page.get_translations(inclusive=True).live().select_related("locale"):
@@ -106,25 +130,15 @@ def language_links(context, page=None):
                 root.get_translations(inclusive=True).live().select_related("locale")
             ):
                 translations[translation.locale.language_code] = translation
-    written_in = _subpage_languages(context)
-    links = []
+    found = []
     for code, _name in settings.LANGUAGES:
-        info = get_language_info(code)
         translation = translations.get(code)
         translated = translation is not None and translation.alias_of_id is None
         if written_in is not None:
             translated = translation is not None and code in written_in
-        links.append(
-            {
-                "code": code,
-                "name_local": info["name_local"],
-                "dir": _direction(code),
-                "url": translation.get_url(request) + suffix if translation else None,
-                "translated": translated,
-                "is_current": code == current,
-            }
-        )
-    return links
+        url = translation.get_url(request) + suffix if translation else None
+        found.append((code, url, translated))
+    return found
 
 
 def _subpage_languages(context):
