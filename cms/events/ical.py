@@ -32,7 +32,8 @@ PRODID = "-//Bydelsmodre//Arrangementer//NB"
 #: read REFRESH-INTERVAL (RFC 7986), Outlook X-PUBLISHED-TTL.
 REFRESH = datetime.timedelta(hours=6)
 
-END = b"END:VCALENDAR\r\n"
+#: The calendar's last line: the events are written before it.
+CALENDAR_END = b"END:VCALENDAR\r\n"
 
 
 def calendar_bytes(events, *, name, event_url, description=""):
@@ -62,11 +63,11 @@ def calendar_bytes(events, *, name, event_url, description=""):
     # Always one VTIMEZONE, even in an empty feed: X-WR-TIMEZONE names it.
     calendar.add_component(vtimezone(*years(events)))
     # The events go between the VTIMEZONE and the calendar's END line.
-    head = calendar.to_ical().removesuffix(END)
+    head = calendar.to_ical().removesuffix(CALENDAR_END)
     stamp = _utc(timezone.now())
     lines = [line for event in events for line in _vevent(event, event_url(event), stamp)]
-    body = b"\r\n".join(_fold(line.encode()) for line in lines)
-    return head + body + b"\r\n" + END if lines else head + END
+    body = b"".join(_fold(line.encode()) + b"\r\n" for line in lines)
+    return head + body + CALENDAR_END
 
 
 def uid(event):
