@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.cache import content
 from cms.events import calendar, ical
 from cms.events.calendar import (
     LATEST_DAY,
@@ -44,6 +45,8 @@ def calendar_view(request, page):
         filters_applied=any(request.GET.get(name) for name in EventFilter.base_filters),
         query_string=query_string,
         language_link_suffix=f"?{query_string}" if query_string else "",
+        # The unfiltered form's fields are kept per content generation (the template).
+        content_generation=content.current(),
     )
     return render(request, "cms/event_index_page.html", context)
 
