@@ -31,13 +31,14 @@ class Generation:
         """A new generation now."""
         cache.set(self.key, uuid.uuid4().hex, None)
 
-    def keep(self, name, compute):
+    def keep(self, name, compute, seconds=None):
         """The value kept as ``name`` in the current generation, computed if missing.
 
-        A new generation leaves it behind; it expires after ``KEEP_SECONDS``
-        in any case, so a quiet site does not keep old generations' values.
+        A new generation leaves it behind; it expires after ``seconds``
+        (``KEEP_SECONDS``) in any case, so a quiet site does not keep old
+        generations' values.
         """
-        return cached(f"{_safe(name)}:{self.current()}", compute, KEEP_SECONDS)
+        return cached(f"{_safe(name)}:{self.current()}", compute, seconds or KEEP_SECONDS)
 
     def put(self, name, value):
         """Keep ``value`` as ``name`` in the current generation, in place of what was kept."""
