@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from cms.events import recurrence
-from cms.events.ical_timezone import BYDAY, TZID, vtimezone, years
+from cms.events.ical_timezone import BYDAY, TZID, Years, vtimezone
 
 UTC = datetime.UTC
 
@@ -40,10 +40,17 @@ def calendar_bytes(events, *, name, event_url, description=""):
     """A VCALENDAR with one VEVENT per event, as bytes for an ``.ics`` response.
 
     ``events`` are ``Event``s or, for the calendar's feed, the lighter rows
-    of ``cms.events.calendar.feed_events()``: only its ``FEED_FIELDS`` are
-    read. ``event_url(event)`` gives the absolute address of the event's page.
+    that ``cms.events.calendar.feed_events()`` yields: only its
+    ``FEED_FIELDS`` are read, and each event once, in order.
+    ``event_url(event)`` gives the absolute address of the event's page.
     """
-    events = list(events)
+    # One pass: the events may be a generator, so that none of them is kept.
+    stamp = _utc(timezone.now())
+    years = Years()
+    body = []
+    for event in events:
+        years.add(event)
+        body += [_fold(line.encode()) for line in _vevent(event, event_url(event), stamp)]
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -61,13 +68,10 @@ def calendar_bytes(events, *, name, event_url, description=""):
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", icalendar.vDuration(REFRESH))
     # Always one VTIMEZONE, even in an empty feed: X-WR-TIMEZONE names it.
-    calendar.add_component(vtimezone(*years(events)))
+    calendar.add_component(vtimezone(*years.span()))
     # The events go between the VTIMEZONE and the calendar's END line.
     head = calendar.to_ical().removesuffix(CALENDAR_END)
-    stamp = _utc(timezone.now())
-    lines = [line for event in events for line in _vevent(event, event_url(event), stamp)]
-    body = b"".join(_fold(line.encode()) + b"\r\n" for line in lines)
-    return head + body + CALENDAR_END
+    return head + b"".join(line + b"\r\n" for line in body) + CALENDAR_END
 
 
 def uid(event):

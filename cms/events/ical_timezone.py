@@ -19,19 +19,41 @@ TZID = "Europe/Oslo"
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
-def years(events):
-    """The first and last year the events happen in; this year for an empty feed."""
-    if not events:
-        year = timezone.localdate().year
-        return year, year
-    starts = [recurrence.local(event.start).date() for event in events]
-    ends = [
-        recurrence.last_date(event.start, event.repeat_until)
-        if event.repeat_until
-        else recurrence.local(event.end).date()
-        for event in events
-    ]
-    return min(starts).year, max(max(ends), max(starts)).year
+class Years:
+    """The first and last year a feed's events happen in, gathered as they are written.
+
+    The feed is written in one pass over its events (a feed of 10,000 keeps
+    none of them), so the years are counted on the way. Times are compared
+    as they are and made Oslo dates once, at the end: the order is the same.
+    """
+
+    def __init__(self):
+        self.first_start = self.last_moment = self.last_day = None
+
+    def add(self, event):
+        """Count in an event's first start and its last moment, or its rule's last day."""
+        start = event.start
+        # A rule runs until its last date (capped as the site caps it); an
+        # event whose end came before its start still counts its start.
+        last = start if event.repeat_until else max(start, event.end)
+        if self.first_start is None:
+            self.first_start, self.last_moment = start, last
+        else:
+            self.first_start = min(self.first_start, start)
+            self.last_moment = max(self.last_moment, last)
+        if event.repeat_until:
+            day = recurrence.last_date(start, event.repeat_until)
+            self.last_day = day if self.last_day is None else max(self.last_day, day)
+
+    def span(self):
+        """(first year, last year); this year for an empty feed."""
+        if self.first_start is None:
+            year = timezone.localdate().year
+            return year, year
+        last = recurrence.local(self.last_moment).date()
+        if self.last_day is not None:
+            last = max(last, self.last_day)
+        return recurrence.local(self.first_start).year, last.year
 
 
 def vtimezone(first_year, last_year):
