@@ -24,6 +24,7 @@ from django.urls import path, reverse
 from django.utils import timezone, translation
 from wagtail.models import Page, Site
 
+from cms.core.cache import content
 from cms.core.visibility import public
 from cms.events.calendar import public_occurrences
 from cms.events.models import Event
@@ -128,7 +129,7 @@ def languages_of_event(request, event):
     """The language codes ``event`` (its Norwegian original) is written in.
 
     Asked by the language switcher and by the <head> links of the same event
-    page: read once per request.
+    page: read once per content generation, and looked up once per request.
     """
     cache = getattr(request, "_event_languages", None)
     if cache is None:
@@ -136,7 +137,10 @@ def languages_of_event(request, event):
         if request is not None:
             request._event_languages = cache
     if event.pk not in cache:
-        cache[event.pk] = set(event_languages([event])[event.translation_key])
+        cache[event.pk] = content.keep(
+            f"event-languages:{event.pk}",
+            lambda: set(event_languages([event])[event.translation_key]),
+        )
     return cache[event.pk]
 
 

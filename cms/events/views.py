@@ -11,7 +11,7 @@ import time
 from django import forms
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -115,9 +115,30 @@ class OccurrenceForm(forms.Form):
     dato = forms.DateField(required=False)
 
 
+def shown_event(event_id):
+    """``(source, event, languages)`` of a public event: the Norwegian event, the
+    same in the reader's language, its spoken languages; 404 if not public.
+
+    Read once per content generation and language: any change to an event,
+    its section or a restriction starts a new one.
+    """
+
+    def read():
+        try:
+            source = public_event(event_id)
+        except Http404:
+            return None
+        [event] = localized_events([source])
+        return source, event, list(source.languages.all())
+
+    shown = content.keep(f"event:{event_id}:{get_language()}", read)
+    if shown is None:
+        raise Http404
+    return shown
+
+
 def event_view(request, page, event_id):
-    source = public_event(event_id)
-    [event] = localized_events([source])
+    source, event, languages = shown_event(event_id)
     now = timezone.now()
     upcoming = list(source.occurrences.filter(end__gte=now).order_by("start")[:10])
     chosen = None
@@ -131,7 +152,7 @@ def event_view(request, page, event_id):
     context.update(
         event=event,
         source_event=source,
-        languages=list(source.languages.all()),
+        languages=languages,
         upcoming=upcoming,
         # The date the visitor came for, or else the next one. A date the
         # event does not happen on is not an error: the page shows the next.
@@ -144,7 +165,7 @@ def event_view(request, page, event_id):
 
 
 def event_ical_view(request, page, event_id):
-    [event] = localized_events([public_event(event_id)])
+    _source, event, _languages = shown_event(event_id)
     body = _calendar_bytes(request, page, [event], name=event.title)
     return _ical_response(body, filename=slugify(event.title) or "arrangement")
 
