@@ -6,11 +6,26 @@ their keys. A generation is a random value, not a counter: an evicted counter
 could come back to an old number and bring old entries back with it.
 """
 
+import contextlib
+import contextvars
 import hashlib
 import uuid
 
 from django.core.cache import cache
 from django.db import transaction
+
+#: The generations one request has read, by key (``request_scope``).
+_seen = contextvars.ContextVar("generations_seen", default=None)
+
+
+@contextlib.contextmanager
+def request_scope():
+    """Within it, each generation is read from the cache once (``Generation.current``)."""
+    token = _seen.set({})
+    try:
+        yield
+    finally:
+        _seen.reset(token)
 
 
 class Generation:
@@ -20,16 +35,29 @@ class Generation:
         self.key = key
 
     def current(self):
-        """The current generation, made if the cache has none."""
+        """The current generation, made if the cache has none.
+
+        Read once per request (``request_scope``): a page keeps a dozen
+        things under it, and each read is a round trip to Redis.
+        """
+        seen = _seen.get()
+        if seen is not None and self.key in seen:
+            return seen[self.key]
         value = cache.get(self.key)
         if value is None:
             cache.add(self.key, uuid.uuid4().hex, None)
             value = cache.get(self.key)
+        if seen is not None:
+            seen[self.key] = value
         return value
 
     def renew(self):
         """A new generation now."""
-        cache.set(self.key, uuid.uuid4().hex, None)
+        value = uuid.uuid4().hex
+        cache.set(self.key, value, None)
+        seen = _seen.get()
+        if seen is not None:
+            seen[self.key] = value  # this request's own change shows in it
 
     def keep(self, name, compute, seconds=None):
         """The value kept as ``name`` in the current generation, computed if missing.
