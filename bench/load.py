@@ -34,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 WORKDIR = tempfile.mkdtemp(prefix="bydelsmodre-bench-load-")
+os.chmod(WORKDIR, 0o755)  # noqa: S103 - Varnish's and nginx's own users read the files in it
 #: The PostgreSQL server; the benchmark creates and drops its own database there.
 POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
 #: An existing, empty database to use instead; it is neither created nor dropped.
@@ -66,6 +67,7 @@ django.setup()
 import psycopg  # noqa: E402
 import redis  # noqa: E402
 from django.conf import settings  # noqa: E402
+from django.contrib.staticfiles.storage import staticfiles_storage  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -79,8 +81,10 @@ from bench.serving import (  # noqa: E402
     free_port,
     http_get,
     start_gunicorn,
+    start_nginx,
+    start_varnish,
     stop_after,
-    stop_gunicorn,
+    stop_group,
     wait_for,
     wrk,
 )
@@ -238,19 +242,68 @@ def load(pages, cached, arguments):
         wait_for(process, port, log_path)
         check_pages(port, pages, arguments.workers, cached)
         for label, path in pages:
-            figures, problems = wrk(port, path, arguments)
-            if figures["count"]:
-                print(
-                    f"{label}, {mode}: {figures['rate']:.1f} requests/s, "
-                    f"p50 {figures['p50']:.1f} ms, p99 {figures['p99']:.1f} ms",
-                    flush=True,
-                )
-            else:
-                print(f"{label}, {mode}: no request answered in {arguments.duration} s")
-            for problem in problems:
-                print(f"# warning: {label}, {mode}: wrk counted {problem}")
+            measure(f"{label}, {mode}", port, path, arguments)
     finally:
-        stop_gunicorn(process)
+        stop_group(process)
+
+
+def measure(label, port, path, arguments):
+    """One wrk run, printed as one line; its requests per second (0 if none answered)."""
+    figures, problems = wrk(port, path, arguments)
+    if figures["count"]:
+        print(
+            f"{label}: {figures['rate']:.1f} requests/s, "
+            f"p50 {figures['p50']:.2f} ms, p99 {figures['p99']:.2f} ms",
+            flush=True,
+        )
+    else:
+        print(f"{label}: no request answered in {arguments.duration} s")
+    for problem in problems:
+        print(f"# warning: {label}: wrk counted {problem}")
+    return figures["rate"] if figures["count"] else 0.0
+
+
+def load_through_varnish(pages, arguments):
+    """The pages through Varnish beside one static file through nginx, alone and behind Varnish.
+
+    Varnish (config/varnish/serve.py, as `make serve-varnish`) in front of
+    gunicorn with the page cache on, and of nginx for ``/static/``, as a
+    deployment that lets nginx serve the static files would have it.
+    """
+    static = staticfiles_storage.url("css/site.css")
+    print(
+        f"# Varnish in front of gunicorn ({arguments.workers} workers, page cache on) and of "
+        f"nginx for /static/; the static file {static}"
+    )
+    flush_redis()
+    app_port, nginx_port, varnish_port = free_port(), free_port(), free_port()
+    workdir = Path(WORKDIR)
+    started = []
+    try:
+        app = start_gunicorn(arguments.workers, True, app_port, workdir / "gunicorn-varnish.log")
+        started.append(app)
+        wait_for(app, app_port, workdir / "gunicorn-varnish.log")
+        nginx = start_nginx(nginx_port, settings.STATIC_ROOT, workdir)
+        started.append(nginx)
+        wait_for(nginx, nginx_port, workdir / "nginx.log", name="nginx")
+        varnish = start_varnish(varnish_port, app_port, nginx_port, workdir)
+        started.append(varnish)
+        wait_for(varnish, varnish_port, workdir / "varnish.log", name="Varnish")
+        check_pages(app_port, pages, arguments.workers, cached=True)
+        for label, path in [*pages, ("static file", static)]:
+            for _ in range(2):
+                status, hit = http_get(varnish_port, path, header="X-Cache")
+            if status != 200 or hit != "HIT":
+                print(f"# warning: {label} {path} through Varnish answered {status}, X-Cache {hit}")
+        static_rate = measure("static file, nginx", nginx_port, static, arguments)
+        measure("static file, through Varnish", varnish_port, static, arguments)
+        for label, path in pages:
+            rate = measure(f"{label}, through Varnish", varnish_port, path, arguments)
+            if static_rate:
+                print(f"{label}, through Varnish / static file, nginx: {rate / static_rate:.0%}")
+    finally:
+        for process in reversed(started):
+            stop_group(process)
 
 
 def main():
@@ -270,8 +323,8 @@ def main():
         )
     arguments.threads = min(arguments.threads, arguments.connections)
 
-    # Eight wrk runs and two server starts; the database takes a minute or two.
-    stop_after(max(TIME_LIMIT_SECONDS, 300 + 8 * (arguments.duration + 10)))
+    # Fourteen wrk runs and five server starts; the database takes a minute or two.
+    stop_after(max(TIME_LIMIT_SECONDS, 300 + 14 * (arguments.duration + 10)))
     started = time.monotonic()
     created = False
     try:
@@ -290,6 +343,7 @@ def main():
         connection.close()
         load(pages, cached=False, arguments=arguments)
         load(pages, cached=True, arguments=arguments)
+        load_through_varnish(pages, arguments)
         print(f"# the whole run took {time.monotonic() - started:.0f} s")
     except OutOfTime as error:
         raise SystemExit(str(error)) from None

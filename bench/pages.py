@@ -1,13 +1,23 @@
-"""How fast the public pages render, and how many SQL queries each costs.
+"""How fast every public template renders in nb, en, ar and so, and how many SQL queries each costs.
 
 Builds a throwaway SQLite database with the demo content (your db.sqlite3 is
-not touched), requests each page through Django's test client (no network, no
-server) and prints the median and 95th-percentile time and the query count.
-Bounded: BENCH_ROUNDS requests per page (default 50) and two minutes in all.
-Run it with ``make bench``; set BENCH_DATABASE_URL to measure on PostgreSQL.
+not touched), finds one page of each public template in each of the four
+languages (the front page, a municipality, a district, an association, the
+news index and an article, a standard page, the calendar and an event, the
+search, the login page, the page-not-found page) and the language-free
+addresses (sitemap, robots.txt, the news feeds, the calendar's iCal feed and
+the JSON API), requests each through Django's test client (no network, no
+server) and prints the SQL queries of one request and the median and
+95th-percentile time over BENCH_ROUNDS requests (default 30), the chrome and
+Wagtail's caches warm, the page cache off.
+
+Bounded: BENCH_ROUNDS requests per address and four minutes in all. Run it
+with ``make bench``; set BENCH_DATABASE_URL to measure on PostgreSQL.
 """
 
+import io
 import os
+import re
 import shutil
 import statistics
 import sys
@@ -21,6 +31,7 @@ WORKDIR = tempfile.mkdtemp(prefix="bydelsmodre-bench-")
 os.environ["DATABASE_URL"] = os.environ.get(
     "BENCH_DATABASE_URL", f"sqlite:///{WORKDIR}/bench.sqlite3"
 )
+os.environ["MEDIA_ROOT"] = f"{WORKDIR}/media"
 # The test settings: DEBUG off, local-memory cache, tasks run at once.
 os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
 
@@ -32,36 +43,81 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
+from wagtail.models import Locale, Page  # noqa: E402
 
-PATHS = [
-    "/",
-    "/oslo/",
-    "/oslo/stovner/",
-    "/nordre-follo/",
-    "/nordre-follo/bydelsmodre-nordre-follo/",
-    "/aktuelt/",
-    "/om-oss/",
-    "/en/",
-    "/en/nordre-follo/",
-    "/ar/",
-    "/so/nordre-follo/",
-    "/sok/?q=bydelsm%C3%B8dre",
-    "/sitemap.xml",
-    "/aktuelt/rss/",
-    "/api/v2/pages/?type=cms.NewsPage&fields=date,intro",
-    "/api/v2/events/",
+from cms.content.models import NewsPage, StandardPage  # noqa: E402
+from cms.content.pages import NewsIndexPage  # noqa: E402
+from cms.events.pages import EventIndexPage  # noqa: E402
+from cms.sections.models import AssociationPage, MunicipalityPage  # noqa: E402
+from home.models import HomePage  # noqa: E402
+
+LANGUAGES = ("nb", "en", "ar", "so")
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "30"))
+TIME_LIMIT_SECONDS = 240
+EVENT_LINK = re.compile(r'href="((?:/[a-z]{2})?/arrangementer/\d+/(?:\?dato=[\d-]+)?)"')
+
+#: Templates of pages in the tree: (name, page type, extra filter).
+PAGE_TEMPLATES = [
+    ("front page", HomePage, {}),
+    ("municipality", MunicipalityPage, {"depth": 3}),
+    ("district", MunicipalityPage, {"depth": 4}),
+    ("association", AssociationPage, {}),
+    ("news index", NewsIndexPage, {}),
+    ("news article", NewsPage, {}),
+    ("standard page", StandardPage, {}),
+    ("calendar", EventIndexPage, {}),
 ]
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "50"))
-TIME_LIMIT_SECONDS = 120
+
+#: Addresses that are the same in every language.
+SHARED = [
+    ("sitemap", "/sitemap.xml"),
+    ("robots.txt", "/robots.txt"),
+    ("news RSS", "/aktuelt/rss/"),
+    ("news Atom", "/aktuelt/atom/"),
+    ("iCal feed", "/arrangementer/ical/"),
+    ("API pages", "/api/v2/pages/?type=cms.NewsPage&fields=date,intro"),
+    ("API events", "/api/v2/events/"),
+]
 
 
-def measure(client, path, deadline):
+def addresses(client):
+    """(template, language, path, expected status) for every address measured."""
+    found = []
+    for language in LANGUAGES:
+        locale = Locale.objects.get(language_code=language)
+        prefix = "" if language == "nb" else f"/{language}"
+        for name, model, filters in PAGE_TEMPLATES:
+            page = (
+                Page.objects.type(model)
+                .live()
+                .public()
+                .filter(locale=locale, **filters)
+                .order_by("path")
+                .first()
+            )
+            if page is None:
+                raise SystemExit(f"The demo has no live {name} in {language}.")
+            found.append((name, language, page.url, 200))
+            if model is EventIndexPage:
+                html = client.get(page.url).content.decode()
+                event = EVENT_LINK.search(html)
+                if not event:
+                    raise SystemExit(f"The calendar {page.url} links no event page.")
+                found.append(("event page", language, event.group(1), 200))
+        found.append(("search", language, f"{prefix}/sok/?q=kurs", 200))
+        found.append(("login", language, f"{prefix}/logg-inn/", 200))
+        found.append(("not found", language, f"{prefix}/finnes-ikke/", 404))
+    found += [(name, "-", path, 200) for name, path in SHARED]
+    return found
+
+
+def measure(client, path, status, deadline):
     client.get(path)  # warm caches and template loading
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
     query_count = len(queries)  # read now: every request clears Django's query log
-    if response.status_code != 200:
-        raise SystemExit(f"{path} answered {response.status_code}")
+    if response.status_code != status:
+        raise SystemExit(f"{path} answered {response.status_code}, not {status}")
     timings = []
     for _ in range(ROUNDS):
         if time.monotonic() > deadline:
@@ -77,14 +133,24 @@ def measure(client, path, deadline):
 def main():
     try:
         call_command("migrate", verbosity=0)
-        call_command("load_demo", verbosity=0)
+        call_command("load_demo", quiet=True, stdout=io.StringIO())
         client = Client()
         deadline = time.monotonic() + TIME_LIMIT_SECONDS
-        print(f"{'page':<52} {'queries':>7} {'median ms':>9} {'p95 ms':>7} {'KiB':>5} {'n':>4}")
-        for path in PATHS:
-            count, median, p95, size, rounds = measure(client, path, deadline)
+        print(
+            f"{'template':<14} {'lang':<4} {'address':<48} "
+            f"{'queries':>7} {'median ms':>9} {'p95 ms':>7} {'KiB':>5} {'n':>4}"
+        )
+        worst = 0
+        for name, language, path, status in addresses(client):
+            count, median, p95, size, rounds = measure(client, path, status, deadline)
+            worst = max(worst, count)
             kib = size / 1024
-            print(f"{path:<52} {count:>7} {median:>9.1f} {p95:>7.1f} {kib:>5.1f} {rounds:>4}")
+            print(
+                f"{name:<14} {language:<4} {path[:48]:<48} "
+                f"{count:>7} {median:>9.1f} {p95:>7.1f} {kib:>5.1f} {rounds:>4}",
+                flush=True,
+            )
+        print(f"# at most {worst} queries a request")
     finally:
         shutil.rmtree(WORKDIR, ignore_errors=True)
 

@@ -77,20 +77,21 @@ def start_gunicorn(workers, page_cache, port, log_path):
         )
 
 
-def wait_for(process, port, log_path):
+def wait_for(process, port, log_path, name="gunicorn"):
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise SystemExit(f"gunicorn stopped:\n{log_path.read_text()[-3000:]}")
+            raise SystemExit(f"{name} stopped:\n{Path(log_path).read_text()[-3000:]}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1):
                 return
         except OSError:
             time.sleep(0.5)
-    raise SystemExit(f"gunicorn did not answer in {STARTUP_SECONDS} s")
+    raise SystemExit(f"{name} did not answer in {STARTUP_SECONDS} s")
 
 
-def stop_gunicorn(process):
+def stop_group(process):
+    """Stop a server started in a process group of its own (gunicorn, nginx, Varnish)."""
     if process is None or process.poll() is not None:
         return
     os.killpg(process.pid, signal.SIGTERM)
@@ -101,16 +102,82 @@ def stop_gunicorn(process):
         process.wait(timeout=10)
 
 
-def http_get(port, path):
-    """(status, X-Page-Cache header) of one request to the server."""
+def http_get(port, path, header="X-Page-Cache"):
+    """(status, the response's ``header``) of one request to the server."""
     server = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
         server.request("GET", path, headers=dict([PROXY_HEADER]))
         response = server.getresponse()
         response.read()
-        return response.status, response.getheader("X-Page-Cache")
+        return response.status, response.getheader(header)
     finally:
         server.close()
+
+
+NGINX_CONF = """
+worker_processes auto;
+daemon off;
+pid {workdir}/nginx.pid;
+error_log {workdir}/nginx-error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 1000000;
+    client_body_temp_path {workdir}/nginx-body;
+    proxy_temp_path {workdir}/nginx-proxy;
+    fastcgi_temp_path {workdir}/nginx-fastcgi;
+    uwsgi_temp_path {workdir}/nginx-uwsgi;
+    scgi_temp_path {workdir}/nginx-scgi;
+    types {{ text/css css; application/javascript js; image/svg+xml svg; }}
+    server {{
+        listen 127.0.0.1:{port};
+        location /static/ {{ alias {static_root}/; expires max; }}
+    }}
+}}
+"""
+
+
+def start_nginx(port, static_root, workdir):
+    """nginx serving ``static_root`` at /static/ on 127.0.0.1:``port``, in its own group."""
+    conf = Path(workdir) / "nginx.conf"
+    conf.write_text(NGINX_CONF.format(workdir=workdir, port=port, static_root=static_root))
+    log = (Path(workdir) / "nginx.log").open("w")
+    return subprocess.Popen(  # noqa: S603 - Debian's nginx with our own configuration
+        [_binary("nginx"), "-c", str(conf), "-p", str(workdir)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
+def start_varnish(port, backend_port, static_port, workdir):
+    """Varnish as `make serve-varnish` starts it (config/varnish/serve.py), in its own group."""
+    env = {
+        **os.environ,
+        "VARNISH_PORT": str(port),
+        "PORT": str(backend_port),
+        "STATIC_BACKEND_PORT": str(static_port),
+        "VARNISH_WORKDIR": str(Path(workdir) / "varnish"),
+    }
+    log = (Path(workdir) / "varnish.log").open("w")
+    return subprocess.Popen(
+        [sys.executable, "config/varnish/serve.py"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
+def _binary(name):
+    for folder in ("/usr/sbin", "/usr/bin", "/usr/local/sbin"):
+        candidate = Path(folder) / name
+        if candidate.exists():
+            return str(candidate)
+    raise SystemExit(f"{name} is not installed: `make bench-load` installs it (apt-get).")
 
 
 def wrk(port, path, arguments):

@@ -61,6 +61,9 @@ def main():
         os.environ.get("VARNISH_WORKDIR") or Path(tempfile.gettempdir()) / f"varnish-{port}"
     )
     workdir.mkdir(parents=True, exist_ok=True)
+    # Started as root, Varnish compiles the VCL and serves as its own users,
+    # which must be able to read it (each folder above it must let them in).
+    workdir.chmod(0o755)
     vcl = workdir / "default.vcl"
     vcl.write_text(
         render(
