@@ -21,7 +21,6 @@ import datetime
 import os
 import random
 import shutil
-import statistics
 import sys
 import tempfile
 import time
@@ -45,7 +44,6 @@ from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone, translation  # noqa: E402
 from wagtail.models import Locale  # noqa: E402
 from wagtail_localize.models import (  # noqa: E402
@@ -54,14 +52,13 @@ from wagtail_localize.models import (  # noqa: E402
     TranslationSource,
 )
 
-from bench.events import BATCH_SIZE, add_events, site_tree  # noqa: E402
+from bench.events import BATCH_SIZE, add_events, measure, site_tree  # noqa: E402
 from cms.core.languages import SpokenLanguage  # noqa: E402
 from cms.demo.languages import SPOKEN_LANGUAGES  # noqa: E402
 from cms.events.models import Event  # noqa: E402
 from cms.translation.overview import MODELS, Kind, Status, counts, sources  # noqa: E402
 
 OVERVIEW = "/admin/oversettelser/"
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "15"))
 TIME_LIMIT_SECONDS = 180
 #: The share of the events translated into each language (the others: none).
 SHARES = {"en": 0.5, "ar": 0.3, "so": 0.3, "ur": 0.15, "pl": 0.1, "fa": 0.1, "tr": 0.05}
@@ -144,32 +141,6 @@ def fill(event_count, section_count):
     return f"{len(events):,} events, {copies:,} translated copies ({kept:,} by wagtail-localize)"
 
 
-def measure(client, url, deadline):
-    """(median ms, query count, KiB, requests) of one URL; exits on anything but 200."""
-    get(client, url)  # warm caches and template loading
-    with CaptureQueriesContext(connection) as queries:
-        response = get(client, url)
-    query_count = len(queries)  # read now: every request clears Django's query log
-    timings = []
-    for _ in range(ROUNDS):
-        if timings and time.monotonic() > deadline:
-            break
-        start = time.perf_counter()
-        get(client, url)
-        timings.append((time.perf_counter() - start) * 1000)
-    return statistics.median(timings), query_count, len(response.content) / 1024, len(timings)
-
-
-def get(client, url):
-    try:
-        response = client.get(url)
-    except Exception as error:  # any view error: report it and stop
-        raise SystemExit(f"GET {url} failed: {type(error).__name__}: {error}") from error
-    if response.status_code != 200:
-        raise SystemExit(f"GET {url} answered {response.status_code}, not 200")
-    return response
-
-
 def print_counts(user):
     """The counts above the table of events: each language's cells by status."""
     locales = list(Locale.objects.exclude(pk=Locale.get_default().pk).order_by("language_code"))
@@ -214,7 +185,7 @@ def main():
         ]
         deadline = time.monotonic() + TIME_LIMIT_SECONDS
         for label, url in urls:
-            median, query_count, kib, rounds = measure(client, url, deadline)
+            median, query_count, kib, rounds = measure(client, url, deadline, build=False)
             print(
                 f"{label}: median {median:.1f} ms, {query_count} queries "
                 f"({kib:.1f} KiB, {rounds} requests)"

@@ -209,27 +209,24 @@ def editor(servers):
 
 
 def _cached(browser, path):
-    """Read ``path`` until server B answers it from its cache; the page's text."""
-    seen = []
-    for _ in range(3):
-        status, headers, body = browser.get(path)
-        assert status == 200
-        if headers.get("X-Page-Cache") == "hit":
-            return body
-        seen.append({name: headers.get(name) for name in ("X-Page-Cache", "Set-Cookie", "Vary")})
-    pytest.fail(f"{path} was never answered from the cache: {seen}")
+    """Read ``path`` until server B answers it from its page cache; the page's text."""
+    return _kept(browser, path, "X-Page-Cache", "hit")
 
 
 def _held(browser, path):
     """Read ``path`` through Varnish until Varnish answers it from its cache; the page's text."""
+    return _kept(browser, path, "X-Cache", "HIT")
+
+
+def _kept(browser, path, header, hit):
     seen = []
     for _ in range(3):
         status, headers, body = browser.get(path)
         assert status == 200
-        if headers.get("X-Cache") == "HIT":
+        if headers.get(header) == hit:
             return body
-        seen.append({name: headers.get(name) for name in ("X-Cache", "Set-Cookie", "Vary")})
-    pytest.fail(f"{path} was never answered from Varnish's cache: {seen}")
+        seen.append({name: headers.get(name) for name in (header, "Set-Cookie", "Vary")})
+    pytest.fail(f"{path} was never answered from the cache ({header}): {seen}")
 
 
 def test_a_page_published_on_one_server_shows_on_the_other_at_once(servers, content, editor):
