@@ -152,19 +152,24 @@ def fill(event_count, section_count):
     language links and their occurrences are bulk-created (``add_events``).
     """
     rng = random.Random(2026)  # noqa: S311 - test data, not security
-    with transaction.atomic():
-        languages = SpokenLanguage.objects.bulk_create(
-            SpokenLanguage(code=code, name=name, name_local=name_local)
-            for code, name, name_local in SPOKEN_LANGUAGES
-        )
-        sections = site_tree(section_count)
-        events, links, occurrences = add_events(rng, event_count, sections, languages)
+    sections, events, links, occurrences = fill_site(rng, event_count, section_count)
     return {
         "sections": len(sections),
         "events": len(events),
         "language links": len(links),
         "occurrences": len(occurrences),
     }
+
+
+def fill_site(rng, event_count, section_count):
+    """The spoken languages, a site tree and its events; (sections, events, links, occurrences)."""
+    with transaction.atomic():
+        languages = SpokenLanguage.objects.bulk_create(
+            SpokenLanguage(code=code, name=name, name_local=name_local)
+            for code, name, name_local in SPOKEN_LANGUAGES
+        )
+        sections = site_tree(section_count)
+        return (sections, *add_events(rng, event_count, sections, languages))
 
 
 def add_events(rng, event_count, sections, languages):

@@ -52,9 +52,7 @@ from wagtail_localize.models import (  # noqa: E402
     TranslationSource,
 )
 
-from bench.events import BATCH_SIZE, add_events, measure, site_tree  # noqa: E402
-from cms.core.languages import SpokenLanguage  # noqa: E402
-from cms.demo.languages import SPOKEN_LANGUAGES  # noqa: E402
+from bench.events import BATCH_SIZE, fill_site, measure  # noqa: E402
 from cms.events.models import Event  # noqa: E402
 from cms.translation.overview import MODELS, Kind, Status, counts, sources  # noqa: E402
 
@@ -130,13 +128,7 @@ def translate(rng, events):
 def fill(event_count, section_count):
     """The site tree, the events and their copies; a summary line."""
     rng = random.Random(2026)  # noqa: S311 - test data, not security
-    with transaction.atomic():
-        languages = SpokenLanguage.objects.bulk_create(
-            SpokenLanguage(code=code, name=name, name_local=name_local)
-            for code, name, name_local in SPOKEN_LANGUAGES
-        )
-        sections = site_tree(section_count)
-        events, _links, _occurrences = add_events(rng, event_count, sections, languages)
+    _sections, events, _links, _occurrences = fill_site(rng, event_count, section_count)
     copies, kept = translate(rng, events)
     return f"{len(events):,} events, {copies:,} translated copies ({kept:,} by wagtail-localize)"
 
