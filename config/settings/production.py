@@ -29,6 +29,11 @@ DEBUG = False
 # PostgreSQL connection costs milliseconds per page), checked before reuse.
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
+    # PostgreSQL's JIT compiles a query whose estimated cost crosses a
+    # threshold: 640 ms of compiling for a 150 ms query of the translation
+    # overview (bench/README.md). A site's short queries never gain from it.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"  # noqa: F405
 
 # Sessions live in the database only, so every app process sees a login at
 # once and a Redis outage logs nobody out. Not ``cached_db``: a logout or a

@@ -119,26 +119,34 @@ def test_production_puts_media_on_s3_when_a_bucket_is_named():
     assert img_src == "'self' data: https://media.bydelsmodre.no"
 
 
-def test_production_keeps_media_on_disk_without_a_bucket():
+def production_shows(*expressions):
+    """What each Python expression gives under the production settings (one word each)."""
     script = (
-        "import django; django.setup(); from django.core.files.storage import storages; "
-        "print(type(storages['default']).__name__, type(storages['renditions']).__name__)"
+        "import django; django.setup(); from django.conf import settings; "
+        "from django.core.files.storage import storages; "
+        f"print({', '.join(expressions)})"
     )
     result = load_production_settings(FULL_ENV, args=("-c", script))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["FileSystemStorage", "UnguessableFileSystemStorage"]
+    return result.stdout.split()
+
+
+def test_production_keeps_media_on_disk_without_a_bucket():
+    assert production_shows(
+        "type(storages['default']).__name__", "type(storages['renditions']).__name__"
+    ) == ["FileSystemStorage", "UnguessableFileSystemStorage"]
 
 
 def test_production_serves_through_a_redis_outage():
     """The cache that answers "nothing kept" while Redis is down, sessions that need no Redis."""
-    script = (
-        "import django; django.setup(); from django.conf import settings; "
-        "print(settings.CACHES['default']['BACKEND'], settings.SESSION_ENGINE)"
-    )
-    result = load_production_settings(FULL_ENV, args=("-c", script))
-
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == [
+    assert production_shows("settings.CACHES['default']['BACKEND']", "settings.SESSION_ENGINE") == [
         "cms.platform.cache.ResilientRedisCache",
         "django.contrib.sessions.backends.db",
+    ]
+
+
+def test_production_turns_postgresqls_jit_off():
+    assert production_shows("repr(settings.DATABASES['default']['OPTIONS']['options'])") == [
+        "'-c",
+        "jit=off'",
     ]
