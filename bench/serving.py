@@ -157,6 +157,7 @@ def start_varnish(port, backend_port, static_port, workdir):
     env = {
         **os.environ,
         "VARNISH_PORT": str(port),
+        "VARNISH_PURGE_PORT": str(free_port()),
         "PORT": str(backend_port),
         "STATIC_BACKEND_PORT": str(static_port),
         "VARNISH_WORKDIR": str(Path(workdir) / "varnish"),

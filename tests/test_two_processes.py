@@ -107,7 +107,7 @@ def servers(tmp_path_factory):
     with psycopg.connect(admin_url, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
     redis.Redis.from_url(REDIS_URL).flushdb()
-    port_a, port_b, port_varnish = free_port(), free_port(), free_port()
+    port_a, port_b, port_varnish, port_purge = free_port(), free_port(), free_port(), free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
@@ -118,7 +118,7 @@ def servers(tmp_path_factory):
         "MEDIA_ROOT": str(tmp_path / "media"),
         "DJANGO_SUPERUSER_PASSWORD": PASSWORD,
         # Both servers purge the Varnish in front of B when the content changes.
-        "VARNISH_URL": f"http://127.0.0.1:{port_varnish}",
+        "VARNISH_URL": f"http://127.0.0.1:{port_purge}",
     }
     make_env = {key: value for key, value in env.items() if key != "DJANGO_SETTINGS_MODULE"}
     started = []
@@ -146,7 +146,12 @@ def servers(tmp_path_factory):
         wait_until_up(b[0], port_b, tmp_path / "b.log", STARTUP_SECONDS)
         varnish = start(
             [sys.executable, "config/varnish/serve.py"],
-            {**env, "PORT": str(port_b), "VARNISH_PORT": str(port_varnish)},
+            {
+                **env,
+                "PORT": str(port_b),
+                "VARNISH_PORT": str(port_varnish),
+                "VARNISH_PURGE_PORT": str(port_purge),
+            },
             tmp_path / "varnish.log",
         )
         started.append(varnish)
@@ -155,6 +160,7 @@ def servers(tmp_path_factory):
             "a": f"http://127.0.0.1:{port_a}",
             "b": f"http://127.0.0.1:{port_b}",
             "varnish": f"http://127.0.0.1:{port_varnish}",
+            "purge": port_purge,
             "env": env,
         }
     finally:
@@ -343,14 +349,53 @@ def test_varnish_keeps_static_files(servers):
     assert _held(through, stylesheet.group(1)) is not None
 
 
-def test_varnish_takes_purges_only_from_this_host(servers):
+def _purge(port):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("PURGE", "/", headers={"Host": "127.0.0.1"})
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+def test_varnish_takes_purges_only_on_its_purge_port(servers):
+    """Behind a TLS proxy on the same machine every visitor comes from 127.0.0.1."""
     through = Browser(servers["varnish"])
     _held(through, "/")
-    port = int(servers["varnish"].rsplit(":", 1)[1])
-    connection = http.client.HTTPConnection(
-        "127.0.0.1", port, timeout=10, source_address=("127.0.0.2", 0)
-    )
-    connection.request("PURGE", "/", headers={"Host": "127.0.0.1"})
-    assert connection.getresponse().status == 405
-    connection.close()
+    visitors_port = int(servers["varnish"].rsplit(":", 1)[1])
+
+    assert _purge(visitors_port) == 405
     assert through.get("/")[1]["X-Cache"] == "HIT", "the refused purge dropped nothing"
+
+    assert _purge(servers["purge"]) == 200
+    assert through.get("/")[1]["X-Cache"] == "MISS"
+
+
+def test_varnish_keeps_one_copy_for_visitors_with_other_cookies(servers):
+    """A CSRF cookie from an earlier form, or a cookie of another site's script."""
+    through = Browser(servers["varnish"])
+    through.cookies = {"csrftoken": "x" * 32, "_pk_id": "abc"}
+    _held(through, "/en/om-oss/")  # fetched for her, with her cookies: one copy all the same
+
+    other = Browser(servers["varnish"])
+    other.cookies = {"csrftoken": "y" * 32}
+    status, headers, _body = other.get("/en/om-oss/")
+    assert (status, headers["X-Cache"]) == (200, "HIT")
+    assert "Cookie" in headers["Vary"], "browsers still keep a copy per login"
+
+
+def test_a_visitor_cannot_hand_varnish_a_cookie_through_its_own_header(servers, editor):
+    through = Browser(servers["varnish"])
+    session = "; ".join(f"{name}={value}" for name, value in editor.cookies.items())
+    request = urllib.request.Request(  # noqa: S310 - http to 127.0.0.1
+        servers["varnish"] + "/frivillig/",
+        headers={"X-Forwarded-Proto": "https", "X-Kept-Cookie": session},
+    )
+    opener = urllib.request.build_opener(_NoRedirect)
+    try:
+        response = opener.open(request, timeout=20)
+    except urllib.error.HTTPError as error:
+        response = error
+    with response:
+        assert response.status == 302, "not logged in as the editor"
+    assert through.get("/frivillig/")[0] == 302

@@ -35,7 +35,7 @@ class Generation:
         self.key = key
 
     def current(self):
-        """The current generation, made if the cache has none.
+        """The current generation, made if the cache has none; None if it is unreachable.
 
         Read once per request (``request_scope``): a page keeps a dozen
         things under it, and each read is a round trip to Redis.
@@ -47,7 +47,7 @@ class Generation:
         if value is None:
             cache.add(self.key, uuid.uuid4().hex, None)
             value = cache.get(self.key)
-        if seen is not None:
+        if seen is not None and value is not None:  # None: the cache is unreachable
             seen[self.key] = value
         return value
 
@@ -66,11 +66,16 @@ class Generation:
         (``KEEP_SECONDS``) in any case, so a quiet site does not keep old
         generations' values.
         """
-        return cached(f"{_safe(name)}:{self.current()}", compute, seconds or KEEP_SECONDS)
+        generation = self.current()
+        if generation is None:  # the cache is unreachable: nothing is kept
+            return compute()
+        return cached(f"{_safe(name)}:{generation}", compute, seconds or KEEP_SECONDS)
 
     def put(self, name, value):
         """Keep ``value`` as ``name`` in the current generation, in place of what was kept."""
-        cache.set(f"{_safe(name)}:{self.current()}", value, KEEP_SECONDS)
+        generation = self.current()
+        if generation is not None:
+            cache.set(f"{_safe(name)}:{generation}", value, KEEP_SECONDS)
 
     def changed(self):
         """A new generation now, and again when the change is committed.

@@ -84,7 +84,7 @@ def _query_string(request, without):
 
 def feed_view(request, page):
     key = _feed_cache_key(request)
-    body = cache.get(key)
+    body = cache.get(key) if key else None
     if body is None:
         filterset, occurrences = filtered(request, since=timezone.now() - FEED_HISTORY)
         if filterset.is_bound and not filterset.is_valid():
@@ -100,13 +100,18 @@ def feed_view(request, page):
         section = filterset.form.cleaned_data.get("seksjon") if filterset.is_bound else None
         name = f"{page.title}: {section.title}" if section is not None else page.title
         body = _calendar_bytes(request, page, calendar.feed_events(events), name=name)
-        cache.set(key, body, calendar.FEED_CACHE_SECONDS)
+        if key:
+            cache.set(key, body, calendar.FEED_CACHE_SECONDS)
     return _ical_response(body, filename=slugify(page.title) or "kalender")
 
 
 def _feed_cache_key(request):
+    """The feed's key in the cache, or None while the cache is unreachable."""
+    generation = calendar.feeds.current()
+    if generation is None:
+        return None
     address = f"{get_language()} {request.build_absolute_uri()}"
-    return f"events:feed:{calendar.feeds.current()}:{hashlib.sha256(address.encode()).hexdigest()}"
+    return f"events:feed:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 class OccurrenceForm(forms.Form):

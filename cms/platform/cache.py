@@ -47,9 +47,10 @@ class _Breaker:
         self.lock = threading.Lock()
         self.down_since = None  # time.monotonic() of the first failure, or None
         self.retry_at = 0.0
+        self.recovering = False  # the old keys are being dropped
 
     def open(self):
-        return self.down_since is not None and time.monotonic() < self.retry_at
+        return self.down_since is not None and (self.recovering or time.monotonic() < self.retry_at)
 
 
 #: One breaker per Redis location in this process.
@@ -105,10 +106,10 @@ class ResilientRedisCacheClient(RedisCacheClient):
 
     def _recovered(self, breaker):
         with breaker.lock:
-            if breaker.down_since is None:
+            if breaker.down_since is None or breaker.recovering:
                 return  # another thread saw it first
-            seconds = time.monotonic() - breaker.down_since
-            breaker.down_since = None
+            breaker.recovering = True  # the process's other threads wait
+        seconds = time.monotonic() - breaker.down_since
         logger.warning(
             "Redis at %s is reachable again after %.0f s: dropping the site's cached "
             "entries, which may be older than the outage.",
@@ -118,7 +119,13 @@ class ResilientRedisCacheClient(RedisCacheClient):
         try:
             self._on_recovery()
         except RedisError as error:
+            with breaker.lock:
+                breaker.recovering = False
             self._failed(breaker, error)
+            return
+        with breaker.lock:
+            breaker.down_since = None
+            breaker.recovering = False
 
     def add(self, key, value, timeout):
         return self._call(super().add, False, key, value, timeout)
@@ -167,7 +174,7 @@ class ResilientRedisCacheClient(RedisCacheClient):
             return False
         if breaker.down_since is not None:
             self._recovered(breaker)
-        return True
+        return breaker.down_since is None  # not while the old keys are dropped
 
 
 class ResilientRedisCache(RedisCache):

@@ -105,9 +105,9 @@ def _may_keep(request, response):
     return user is None or not user.is_authenticated
 
 
-def _key(request):
+def _key(request, generation):
     address = f"{get_language()} {request.build_absolute_uri()}"
-    return f"pages:{content.current()}:{hashlib.sha256(address.encode()).hexdigest()}"
+    return f"pages:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 class PageCacheMiddleware:
@@ -129,7 +129,10 @@ class PageCacheMiddleware:
         seconds = settings.PAGE_CACHE_SECONDS
         if seconds <= 0 or not _may_use_cache(request):
             return self.get_response(request)
-        key = _key(request)
+        generation = content.current()
+        if generation is None:  # the cache is unreachable (cms.platform.cache)
+            return self.get_response(request)
+        key = _key(request, generation)
         kept = cache.get(key)
         if kept is not None:
             return _rebuild(kept)

@@ -99,10 +99,14 @@ def language_links(context, page=None):
     # The same for every reader of this address: kept per content generation.
     languages = ",".join(sorted(written_in)) if written_in is not None else "-"
     where = f"{request.scheme}://{request.get_host()}" if request is not None else "-"
-    found = content.keep(
-        f"language-links:{getattr(page, 'pk', '-')}:{where}:{suffix}:{languages}",
-        lambda: _language_urls(request, page, suffix, written_in),
-    )
+    if "?" in suffix:
+        # A filtered calendar: as many addresses as visitors care to type.
+        found = _language_urls(request, page, suffix, written_in)
+    else:
+        found = content.keep(
+            f"language-links:{getattr(page, 'pk', '-')}:{where}:{suffix}:{languages}",
+            lambda: _language_urls(request, page, suffix, written_in),
+        )
     return [
         {
             "code": code,

@@ -127,11 +127,12 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
 # --- Front cache (config/varnish/, cms.platform.frontcache) ----------------------------
-# VARNISH_URL: the Varnish servers in front of the app (comma-separated), each
-# sent a PURGE when the content changes.
+# VARNISH_URL: the purge ports of the Varnish servers in front of the app
+# (comma-separated), each sent a PURGE when the content changes.
 WAGTAILFRONTENDCACHE = {
     f"varnish{number}": {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        # wagtail.contrib.frontend_cache's HTTPBackend, with a time-out.
+        "BACKEND": "cms.platform.frontcache.VarnishBackend",
         "LOCATION": url.strip(),
     }
     for number, url in enumerate(os.environ.get("VARNISH_URL", "").split(","))

@@ -14,7 +14,10 @@
 # whenever the content changes (cms/platform/frontcache.py), drops every kept
 # page and feed, of every host, and keeps the static files: a menu or footer on
 # every page shows other pages' titles, so a narrower purge would leave stale
-# copies (the same rule as the Redis page cache's generations).
+# copies (the same rule as the Redis page cache's generations). It is taken
+# only on the purge port (serve.py's VARNISH_PURGE_PORT, 127.0.0.1), never on
+# the visitors' port: a TLS proxy on the same machine makes every visitor
+# come from 127.0.0.1.
 #
 # serve.py fills in the @...@ values.
 
@@ -44,8 +47,10 @@ acl purgers {
 }
 
 sub vcl_recv {
+    # Only this VCL sets it, below; from a client it would become her cookie.
+    unset req.http.X-Kept-Cookie;
     if (req.method == "PURGE") {
-        if (client.ip !~ purgers) {
+        if (local.socket != "purge" || client.ip !~ purgers) {
             return (synth(405, "Not allowed"));
         }
         ban("obj.http.x-kept-url !~ ^/static/");
@@ -103,6 +108,19 @@ sub vcl_backend_fetch {
 sub vcl_backend_response {
     # Bans test this (the ban lurker can, as it names no request).
     set beresp.http.x-kept-url = bereq.url;
+    # The app varies its pages on Cookie (a login changes them). What is kept
+    # here is only ever looked up for visitors without a session (vcl_recv
+    # passes the others on), and the lookup leaves their cookies out, so a
+    # Vary on the cookies the app was sent would only split one page into a
+    # copy per visitor. vcl_deliver gives browsers the Vary back.
+    if (beresp.http.Vary ~ "(?i)cookie") {
+        set beresp.http.Vary = regsuball(beresp.http.Vary, "(?i)(^|,)\s*cookie\s*(?=,|$)", "");
+        set beresp.http.Vary = regsub(beresp.http.Vary, "^\s*,\s*", "");
+        if (beresp.http.Vary == "") {
+            unset beresp.http.Vary;
+        }
+        set beresp.http.x-varied-on-cookie = "1";
+    }
     if (beresp.status >= 500) {
         set beresp.ttl = 0s;
         set beresp.uncacheable = true;
@@ -115,6 +133,14 @@ sub vcl_backend_response {
 
 sub vcl_deliver {
     unset resp.http.x-kept-url;
+    if (resp.http.x-varied-on-cookie) {
+        unset resp.http.x-varied-on-cookie;
+        if (resp.http.Vary) {
+            set resp.http.Vary = resp.http.Vary + ", Cookie";
+        } else {
+            set resp.http.Vary = "Cookie";
+        }
+    }
     if (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";
     } else {

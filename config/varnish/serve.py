@@ -4,6 +4,8 @@ Reads from the environment:
 
 - ``VARNISH_PORT`` (8080): where Varnish listens, on 127.0.0.1 unless
   ``VARNISH_LISTEN`` names another address.
+- ``VARNISH_PURGE_PORT`` (``VARNISH_PORT`` + 1): where it takes the app's
+  purges, on 127.0.0.1 only; ``VARNISH_URL`` names this port.
 - ``PORT`` (8000): the app server, gunicorn from `make serve-prod`.
 - ``ALLOWED_HOSTS``: its first host goes in the health probe's ``Host`` header.
 - ``STATIC_BACKEND_PORT`` (none): a web server (nginx) on 127.0.0.1 that
@@ -55,6 +57,7 @@ def main():
         sys.exit("varnishd is missing: apt-get install varnish (make serve-varnish does it)")
     port = int(os.environ.get("VARNISH_PORT", "8080"))
     listen = os.environ.get("VARNISH_LISTEN", "127.0.0.1")
+    purge_port = int(os.environ.get("VARNISH_PURGE_PORT") or port + 1)
     hosts = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
     host_header = (hosts[0].lstrip(".") if hosts else "") or "127.0.0.1"
     workdir = Path(
@@ -78,6 +81,7 @@ def main():
         "-F",  # in the foreground, stopped with its caller
         "-n", str(workdir),
         "-a", f"{listen}:{port}",
+        "-a", f"purge=127.0.0.1:{purge_port}",
         "-f", str(vcl),
         "-s", f"malloc,{os.environ.get('VARNISH_MEMORY', '256m')}",
         "-t", os.environ.get("VARNISH_TTL", "300"),
@@ -85,7 +89,10 @@ def main():
         "-T", "none",
     ]  # fmt: skip
     backend = os.environ.get("PORT", "8000")
-    sys.stdout.write(f"Varnish on http://{listen}:{port}/ in front of 127.0.0.1:{backend}\n")
+    sys.stdout.write(
+        f"Varnish on http://{listen}:{port}/ in front of 127.0.0.1:{backend}, "
+        f"purges on 127.0.0.1:{purge_port}\n"
+    )
     sys.stdout.flush()
     os.execv(varnishd, command)  # noqa: S606 - Debian's varnishd with our own VCL
 

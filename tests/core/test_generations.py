@@ -1,6 +1,7 @@
 """Generations (cms.core.cache): read once per request, a request's own change seen at once."""
 
 from django.core.cache import cache
+from django.test import override_settings
 
 from cms.core.cache import Generation, request_scope
 
@@ -30,3 +31,21 @@ def test_a_request_sees_its_own_change_at_once():
         generation.renew()
         assert generation.current() != first
         assert generation.current() == cache.get("test:generation")
+
+
+UNREACHABLE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
+def test_while_the_cache_is_unreachable_nothing_is_kept_under_no_generation():
+    """A cache that keeps nothing stands for Redis down (cms.platform.cache answers so)."""
+    generation = Generation("test:generation")
+    computed = []
+    with request_scope():
+        with override_settings(CACHES=UNREACHABLE):
+            assert generation.current() is None
+            generation.keep("thing", lambda: computed.append(1) or "value")
+            generation.keep("thing", lambda: computed.append(1) or "value")
+        # Back within the same request: a real generation, and nothing kept under None.
+        assert generation.current() is not None
+    assert computed == [1, 1]
+    assert cache.get("thing:None") is None

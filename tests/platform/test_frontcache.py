@@ -1,21 +1,30 @@
-"""The front cache is sent one purge per committed change (cms.platform.frontcache).
+"""The front cache is sent one purge per committed change, and again a moment later.
 
-A real HTTP server on 127.0.0.1 stands where Varnish would and records the
-PURGE requests that wagtail.contrib.frontend_cache's HTTP backend sends it;
-tests/test_two_processes.py runs the whole thing through a real Varnish.
+(cms.platform.frontcache.) A real HTTP server on 127.0.0.1 stands where
+Varnish would and records the PURGE requests that the backend (Wagtail's
+HTTP backend with a time-out) sends it; tests/test_two_processes.py runs the
+whole thing through a real Varnish.
 """
 
 import datetime
 import http.server
+import socket
 import threading
+import time
 
 import pytest
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
+from cms.platform import frontcache
 from tests.factories import EventFactory, StandardPageFactory
 from tests.servers import free_port
+
+#: What the recorder sees of one purge: the path and the Host header.
+PURGE = ("/", "127.0.0.1:8000")
+#: The second purge's delay in these tests.
+AGAIN = 0.2
 
 
 class _Recorder(http.server.BaseHTTPRequestHandler):
@@ -28,23 +37,34 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
         pass
 
 
+def _backends(port):
+    return {
+        "varnish0": {
+            "BACKEND": "cms.platform.frontcache.VarnishBackend",
+            "LOCATION": f"http://127.0.0.1:{port}",
+        }
+    }
+
+
 @pytest.fixture
-def front_cache():
+def front_cache(monkeypatch):
     """A recording front cache, configured as VARNISH_URL would; its list of purges."""
+    monkeypatch.setattr(frontcache, "PURGE_AGAIN_SECONDS", AGAIN)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
     server.purges = []
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    backends = {
-        "varnish0": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
-        }
-    }
-    with override_settings(WAGTAILFRONTENDCACHE=backends):
+    with override_settings(WAGTAILFRONTENDCACHE=_backends(server.server_address[1])):
         yield server.purges
+        time.sleep(AGAIN * 3)  # no second purge left over for the next test
     server.shutdown()
     server.server_close()
+
+
+def _settled(purges):
+    """The purges once the second one has had its time."""
+    time.sleep(AGAIN * 3)
+    return purges
 
 
 @pytest.fixture
@@ -53,20 +73,21 @@ def page(home, committed):
         return StandardPageFactory(parent=home, title="Om oss", slug="om-oss")
 
 
-def test_publishing_a_page_sends_one_purge_at_commit(page, front_cache, committed):
+def test_publishing_a_page_sends_one_purge_at_commit_and_one_after(page, front_cache, committed):
     with committed():
         page.title = "Om Bydelsmødre"
         page.save_revision().publish()  # saves the page, its revision, a log entry…
         assert front_cache == [], "nothing before the commit"
 
-    assert front_cache == [("/", "127.0.0.1:8000")]
+    assert front_cache == [PURGE], "one at once, for all the rows"
+    assert _settled(front_cache) == [PURGE, PURGE], "and again, for a page built meanwhile"
 
 
 @pytest.mark.parametrize("change", ["unpublish", "move", "delete"])
 def test_unpublishing_moving_and_deleting_purge(home, page, front_cache, committed, change):
     with committed():
         other = StandardPageFactory(parent=home, title="Kontakt", slug="kontakt")
-    front_cache.clear()
+    _settled(front_cache).clear()
 
     with committed():
         if change == "unpublish":
@@ -76,7 +97,7 @@ def test_unpublishing_moving_and_deleting_purge(home, page, front_cache, committ
         else:
             page.delete()
 
-    assert front_cache == [("/", "127.0.0.1:8000")]
+    assert _settled(front_cache) == [PURGE, PURGE]
 
 
 def test_an_event_changed_purges_the_calendar_and_its_feeds(
@@ -92,7 +113,7 @@ def test_an_event_changed_purges_the_calendar_and_its_feeds(
             languages=[],
         )
 
-    assert front_cache == [("/", "127.0.0.1:8000")]
+    assert _settled(front_cache) == [PURGE, PURGE]
 
 
 def test_a_rolled_back_change_sends_nothing(page, front_cache, committed):
@@ -105,7 +126,7 @@ def test_a_rolled_back_change_sends_nothing(page, front_cache, committed):
         except RuntimeError:
             pass
 
-    assert front_cache == []
+    assert _settled(front_cache) == []
 
 
 def test_without_a_front_cache_nothing_is_sent(page, committed):
@@ -117,18 +138,36 @@ def test_without_a_front_cache_nothing_is_sent(page, committed):
     assert page.title == "Om Bydelsmødre"
 
 
-def test_a_front_cache_that_is_away_does_not_stop_a_publish(page, committed, caplog):
-    away = {
-        "varnish0": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": f"http://127.0.0.1:{free_port()}",
-        }
-    }
-    with override_settings(WAGTAILFRONTENDCACHE=away), committed():
-        page.title = "Om Bydelsmødre"
-        page.save_revision().publish()
+def test_a_front_cache_that_is_away_does_not_stop_a_publish(page, committed, caplog, monkeypatch):
+    monkeypatch.setattr(frontcache, "PURGE_AGAIN_SECONDS", AGAIN)
+    with override_settings(WAGTAILFRONTENDCACHE=_backends(free_port())):
+        with committed():
+            page.title = "Om Bydelsmødre"
+            page.save_revision().publish()
+        time.sleep(AGAIN * 3)
 
     page.refresh_from_db()
     assert page.title == "Om Bydelsmødre"
     assert page.live
+    assert any("Couldn't purge" in record.message for record in caplog.records)
+
+
+def test_a_front_cache_that_does_not_answer_holds_a_publish_two_seconds_at_most(
+    page, committed, caplog, monkeypatch
+):
+    silent = socket.socket()  # takes the connection, never answers
+    silent.bind(("127.0.0.1", 0))
+    silent.listen()
+    monkeypatch.setattr(frontcache, "PURGE_AGAIN_SECONDS", 60)  # not within this test
+    try:
+        with override_settings(WAGTAILFRONTENDCACHE=_backends(silent.getsockname()[1])):
+            started = time.monotonic()
+            with committed():
+                page.title = "Om Bydelsmødre"
+                page.save_revision().publish()
+            waited = time.monotonic() - started
+    finally:
+        silent.close()
+
+    assert waited < frontcache.PURGE_TIMEOUT + 1.5
     assert any("Couldn't purge" in record.message for record in caplog.records)

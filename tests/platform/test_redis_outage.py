@@ -78,7 +78,7 @@ def test_pages_are_served_uncached_and_fresh_while_redis_is_down(
     for _ in range(10):
         response = client.get("/om-oss/")
         assert response.status_code == 200
-        assert response["X-Page-Cache"] == "miss"  # built anew, kept nowhere
+        assert "X-Page-Cache" not in response  # built anew, the page cache left out
     page.title = "Om Bydelsmødre"
     page.save_revision().publish()
     assert "Om Bydelsmødre" in client.get("/om-oss/").content.decode()
