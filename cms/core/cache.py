@@ -6,26 +6,13 @@ their keys. A generation is a random value, not a counter: an evicted counter
 could come back to an old number and bring old entries back with it.
 """
 
-import contextlib
-import contextvars
 import hashlib
 import uuid
 
 from django.core.cache import cache
 from django.db import transaction
 
-#: The generations one request has read, by key (``request_scope``).
-_seen = contextvars.ContextVar("generations_seen", default=None)
-
-
-@contextlib.contextmanager
-def request_scope():
-    """Within it, each generation is read from the cache once (``Generation.current``)."""
-    token = _seen.set({})
-    try:
-        yield
-    finally:
-        _seen.reset(token)
+from cms.core.memo import request_memo
 
 
 class Generation:
@@ -37,10 +24,10 @@ class Generation:
     def current(self):
         """The current generation, made if the cache has none; None if it is unreachable.
 
-        Read once per request (``request_scope``): a page keeps a dozen
+        Read once per request (``cms.core.memo``): a page keeps a dozen
         things under it, and each read is a round trip to Redis.
         """
-        seen = _seen.get()
+        seen = request_memo("generations")
         if seen is not None and self.key in seen:
             return seen[self.key]
         value = cache.get(self.key)
@@ -55,7 +42,7 @@ class Generation:
         """A new generation now."""
         value = uuid.uuid4().hex
         cache.set(self.key, value, None)
-        seen = _seen.get()
+        seen = request_memo("generations")
         if seen is not None:
             seen[self.key] = value  # this request's own change shows in it
 

@@ -7,40 +7,26 @@ in Wagtail keeps the answer. A page under /so/ asked for the same two rows 16
 times. The nine locales are one small table, so the first lookup in a request
 reads all of them and later lookups in that request are answered from memory.
 
-This is a per-request locale cache, not a cache across requests: a locale
-added or removed in the admin is seen by the next request, in every process.
-Outside a request (management commands, the tests' own set-up) lookups go to
-the database as before. The only way to reach every caller, Wagtail's own
-included, is to wrap ``LocaleManager.get_for_language``; :func:`install` does
-that once, when Django loads the middleware.
+This is a per-request locale cache (``cms.core.memo``), not a cache across
+requests: a locale added or removed in the admin is seen by the next request,
+in every process. Outside a request (management commands, the tests' own
+set-up) lookups go to the database as before. The only way to reach every
+caller, Wagtail's own included, is to wrap ``LocaleManager.get_for_language``;
+:func:`install` does that once, when Django loads the middleware.
 """
-
-from contextlib import contextmanager
-from contextvars import ContextVar
 
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 from wagtail.models.i18n import LocaleManager
 
-#: The locales by language code, while a request is being answered.
-_locales = ContextVar("request_locales", default=None)
+from cms.core.memo import request_memo, request_scope
 
 _wagtail_get_for_language = LocaleManager.get_for_language
 
 
-@contextmanager
-def read_once():
-    """Inside this block, the locale table is read at most once."""
-    token = _locales.set({})
-    try:
-        yield
-    finally:
-        _locales.reset(token)
-
-
 def by_code():
     """Every locale by language code: once per request, from the database outside one."""
-    memo = _locales.get()
+    memo = request_memo("locales")
     if memo is None:
         return {locale.language_code: locale for locale in Locale.objects.all()}
     if not memo:
@@ -54,7 +40,7 @@ def by_id():
 
 
 def _get_for_language(manager, language_code):
-    if _locales.get() is None:
+    if request_memo("locales") is None:
         return _wagtail_get_for_language(manager, language_code)
     locale = by_code().get(get_supported_content_language_variant(language_code))
     if locale is None:  # Wagtail's own DoesNotExist, with its message
@@ -67,13 +53,14 @@ def install():
     LocaleManager.get_for_language = _get_for_language
 
 
-class RequestLocalesMiddleware:
-    """Reads the locale table at most once per request (see the module's docstring)."""
+class RequestMemoMiddleware:
+    """Opens the request's memo (``cms.core.memo``): the locale table and the
+    cache generations are read at most once per request."""
 
     def __init__(self, get_response):
         install()
         self.get_response = get_response
 
     def __call__(self, request):
-        with read_once():
+        with request_scope():
             return self.get_response(request)

@@ -32,7 +32,7 @@ from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
-from cms.core.cache import content, request_scope
+from cms.core.cache import content
 from cms.platform import frontcache
 
 #: Apps whose rows a public page may show.
@@ -114,18 +114,13 @@ class PageCacheMiddleware:
     """Answer anonymous visitors' public pages from the shared cache.
 
     Comes after ``LocaleMiddleware`` (the language is known) and before
-    everything that reads the session or the user. Each generation is read
-    once per request within it (``cms.core.cache.request_scope``).
+    everything that reads the session or the user.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        with request_scope():
-            return self._respond(request)
-
-    def _respond(self, request):
         seconds = settings.PAGE_CACHE_SECONDS
         if seconds <= 0 or not _may_use_cache(request):
             return self.get_response(request)

@@ -61,8 +61,9 @@ MIDDLEWARE = [
     "cms.platform.security.SiteCSPMiddleware",
     # A NUL byte is a 500 on PostgreSQL wherever it reaches a query: refused first.
     "cms.platform.requestguard.RequestGuardMiddleware",
-    # Wagtail reads a Locale row per lookup; one read per request instead.
-    "cms.platform.locales.RequestLocalesMiddleware",
+    # Wagtail reads a Locale row per lookup, and each kept thing its cache
+    # generation: one read of each per request instead (cms.core.memo).
+    "cms.platform.locales.RequestMemoMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After the language is known, before anything reads the session (cms.platform.pagecache).

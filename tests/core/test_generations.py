@@ -3,7 +3,8 @@
 from django.core.cache import cache
 from django.test import override_settings
 
-from cms.core.cache import Generation, request_scope
+from cms.core.cache import Generation
+from cms.core.memo import request_scope
 
 
 def test_outside_a_request_every_read_asks_the_cache():
