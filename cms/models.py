@@ -5,6 +5,7 @@ models themselves live in the packages, one per concept. Code never imports
 this module: it imports the package that holds what it needs.
 """
 
+from cms.activity import models as activity_models  # noqa: F401
 from cms.content import models as content_models  # noqa: F401
 from cms.content import pages as content_pages  # noqa: F401
 from cms.core import languages  # noqa: F401

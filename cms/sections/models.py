@@ -231,6 +231,18 @@ class SectionRoles(models.Model):
         related_name="coordinated_section",
         help_text=_("Edit and publish like the editors, approve their pages, manage the people."),
     )
+    municipality_contacts = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("municipality contacts group"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reported_section",
+        help_text=_(
+            "The funding municipality's contacts: they read the section's activity report "
+            "and nothing else."
+        ),
+    )
     collection = models.OneToOneField(
         "wagtailcore.Collection",
         verbose_name=_("media collection"),

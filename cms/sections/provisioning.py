@@ -9,6 +9,9 @@ AssociationPage in the Norwegian tree:
   tree);
 - a group "<section> – koordinatorer" with the same rights, who also manage
   the section's people (``cms.sections.admin``) and approve its pages;
+- a group "<section> – kommunekontakter" for the funding municipality's
+  contacts, who reach the admin for the section's activity report only
+  (``cms.activity``);
 - a media collection "<section>" where both groups may add, edit and choose
   images and documents, and the right to choose from the shared "Felles";
 - if the section requires approval, a Wagtail workflow on it whose one task
@@ -74,6 +77,7 @@ LOG_ACTION = "cms.provision_section"
 
 EDITORS = "redaktører"
 COORDINATORS = "koordinatorer"
+MUNICIPALITY_CONTACTS = "kommunekontakter"
 
 
 def group_name(section, suffix=EDITORS):
@@ -156,6 +160,9 @@ def provision(section, *, user=None):
                     f"({grant.page.locale.language_code}) from “{roles.editors.name}”"
                 )
             taken.delete()
+        # The municipality's contacts reach the admin for the activity report
+        # (cms.activity), and nothing else: no pages, no media, no private area.
+        give(roles.municipality_contacts, [permissions["wagtailadmin", "access_admin"]], changes)
         _workflow(roles, source, pages, changes)
         if any(change.startswith("linked the group") for change in changes):
             # The section's new groups see the volunteers' private area.
@@ -272,7 +279,9 @@ def _provision_by_id(page_id, user=None):
 def _roles(source, changes):
     """The section's SectionRoles, made or renamed to match the section's title."""
     roles = (
-        SectionRoles.objects.select_related("editors", "coordinators", "collection", "workflow")
+        SectionRoles.objects.select_related(
+            "editors", "coordinators", "municipality_contacts", "collection", "workflow"
+        )
         .filter(section=source)
         .first()
     )
@@ -285,7 +294,15 @@ def _roles(source, changes):
         roles.coordinators = _free_group(source, COORDINATORS)
         roles.save(update_fields=["coordinators"])
         changes.append(f"linked the group “{roles.coordinators.name}”")
-    for group, suffix in ((roles.editors, EDITORS), (roles.coordinators, COORDINATORS)):
+    if roles.municipality_contacts is None:
+        roles.municipality_contacts = _free_group(source, MUNICIPALITY_CONTACTS)
+        roles.save(update_fields=["municipality_contacts"])
+        changes.append(f"linked the group “{roles.municipality_contacts.name}”")
+    for group, suffix in (
+        (roles.editors, EDITORS),
+        (roles.coordinators, COORDINATORS),
+        (roles.municipality_contacts, MUNICIPALITY_CONTACTS),
+    ):
         wanted = group_name(source, suffix)
         if group.name != wanted and not Group.objects.filter(name=wanted).exists():
             changes.append(f"renamed the group “{group.name}” to “{wanted}”")
@@ -304,7 +321,11 @@ def _free_group(source, suffix):
     Two sections may share a title (a "Sentrum" district in two
     municipalities); the second gets its parent's name in brackets.
     """
-    linked = Q(section_roles__isnull=False) | Q(coordinated_section__isnull=False)
+    linked = (
+        Q(section_roles__isnull=False)
+        | Q(coordinated_section__isnull=False)
+        | Q(reported_section__isnull=False)
+    )
     for name in (
         group_name(source, suffix),
         f"{source.title} ({source.get_parent().title}) – {suffix}",

@@ -1,0 +1,311 @@
+"""The numbers of a section's activity over a period: the one source of every view and export.
+
+:func:`build_report` reads the raw entries and the monthly counts kept after
+retention (``ActivityMonth``) in a fixed number of queries, whatever the
+number of entries or sections, and returns a :class:`Report` of
+:class:`~cms.activity.tables.Table` objects. The coordinator's view shows
+them exactly; the funders' report, the municipality's contacts and anything
+public show them protected (``cms.activity.protection``).
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db.models import Count, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import formats
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from cms.activity.models import (
+    ActivityEntry,
+    ActivityKind,
+    ActivityMonth,
+    Dimension,
+    EntryService,
+    EntryTopic,
+    Service,
+    Topic,
+)
+from cms.activity.protection import THRESHOLD, Cell
+from cms.activity.tables import Table
+from cms.core.languages import SpokenLanguage
+
+
+def months_between(start, end):
+    """The first day of each month from ``start``'s to ``end``'s."""
+    month = start.replace(day=1)
+    months = []
+    while month <= end:
+        months.append(month)
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+    return months
+
+
+def section_ids(section):
+    """The ids of ``section`` and the sections below it (a municipality's districts); None: all."""
+    if section is None:
+        return None
+    return list(
+        Page.objects.filter(path__startswith=section.path, locale_id=section.locale_id).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+@dataclass
+class Period:
+    """What a report covers: sections (None: the whole network), dates and perhaps one kind."""
+
+    sections: list | None
+    start: datetime.date
+    end: datetime.date
+    kind: str = ""
+
+    def entries(self):
+        entries = ActivityEntry.objects.filter(date__gte=self.start, date__lte=self.end)
+        if self.sections is not None:
+            entries = entries.filter(section_id__in=self.sections)
+        if self.kind:
+            entries = entries.filter(kind=self.kind)
+        return entries
+
+    def archived(self):
+        months = ActivityMonth.objects.filter(
+            month__gte=self.start.replace(day=1), month__lte=self.end
+        )
+        if self.sections is not None:
+            months = months.filter(section_id__in=self.sections)
+        if self.kind:
+            # The archive counts each dimension for all kinds together, so a
+            # report on one kind reads only the kind rows of archived months.
+            months = months.filter(dimension=Dimension.KIND, value=self.kind)
+        return months
+
+
+@dataclass
+class Report:
+    period: Period
+    entries: Table
+    people: Table
+    topics: Table
+    languages: Table
+    services: Table
+    active_volunteers: int
+    modules_completed: int
+    minutes: int
+    volunteers: list = field(default_factory=list)
+
+    @property
+    def tables(self):
+        return [self.entries, self.people, self.topics, self.languages, self.services]
+
+    def headline(self, protected):
+        """The report's key figures, as (label, cell): protected beyond the coordinator."""
+
+        def cell(value):
+            return Cell(value, protected and 0 < value < THRESHOLD)
+
+        entries = self.entries.view(protected).footer.total
+        people = self.people.view(protected).footer.total
+        hours = round(self.minutes / 60)
+        return [
+            (_("Activities logged"), entries),
+            (_("People reached"), people),
+            (_("Hours"), Cell(hours, entries.hidden)),
+            (_("Active volunteers"), cell(self.active_volunteers)),
+            (_("Training modules completed"), cell(self.modules_completed)),
+        ]
+
+
+def build_report(period, with_volunteers=False):
+    """The report of ``period``; ``with_volunteers`` adds each volunteer's counts.
+
+    Per-volunteer counts are for coordinators only, never beyond them.
+    """
+    months = months_between(period.start, period.end)
+    kinds = [
+        (value, label)
+        for value, label in ActivityKind.choices
+        if value == period.kind or not period.kind
+    ]
+    entries = period.entries()
+    counts = defaultdict(int)  # (dimension, value, month or None) → entries
+    people = defaultdict(int)
+    minutes = 0
+    for row in (
+        entries.annotate(month=TruncMonth("date"))
+        .values("month", "kind")
+        .annotate(n=Count("pk"), people=Sum("people"), minutes=Sum("minutes"))
+        .order_by()
+    ):
+        month = _as_date(row["month"])
+        counts[Dimension.KIND, row["kind"], month] += row["n"]
+        people[Dimension.KIND, row["kind"], month] += row["people"]
+        minutes += row["minutes"]
+    for model, name in ((EntryTopic, "topic"), (EntryService, "service")):
+        dimension = Dimension.TOPIC if name == "topic" else Dimension.SERVICE
+        for row in (
+            model.objects.filter(entry__in=entries)
+            .values(name)
+            .annotate(n=Count("pk"), people=Sum("entry__people"))
+            .order_by()
+        ):
+            counts[dimension, row[name], None] += row["n"]
+            people[dimension, row[name], None] += row["people"]
+    through = ActivityEntry.languages.through
+    for row in (
+        through.objects.filter(activityentry__in=entries)
+        .values("spokenlanguage__code")
+        .annotate(n=Count("pk"), people=Sum("activityentry__people"))
+        .order_by()
+    ):
+        counts[Dimension.LANGUAGE, row["spokenlanguage__code"], None] += row["n"]
+        people[Dimension.LANGUAGE, row["spokenlanguage__code"], None] += row["people"]
+    for row in (
+        period.archived()
+        .values("month", "dimension", "value")
+        .annotate(n=Sum("entries"), people=Sum("people"), minutes=Sum("minutes"))
+        .order_by()
+    ):
+        month = row["month"] if row["dimension"] == Dimension.KIND else None
+        counts[row["dimension"], row["value"], month] += row["n"]
+        people[row["dimension"], row["value"], month] += row["people"]
+        if row["dimension"] == Dimension.KIND:
+            minutes += row["minutes"]
+    language_codes = {
+        value for dimension, value, _month in counts if dimension == Dimension.LANGUAGE
+    }
+    languages = dict(
+        SpokenLanguage.objects.filter(code__in=language_codes).values_list("code", "name")
+    )
+    month_rows = [(month, formats.date_format(month, "YEAR_MONTH_FORMAT")) for month in months]
+    report = Report(
+        period=period,
+        entries=_by_month("entries", _("Activities per month"), month_rows, kinds, counts),
+        people=_by_month("people", _("People reached per month"), month_rows, kinds, people),
+        topics=_listing(
+            "topics", _("Topics"), _("Topic"), Topic.choices, Dimension.TOPIC, counts, people, kinds
+        ),
+        languages=_listing(
+            "languages",
+            _("Languages used"),
+            _("Language"),
+            sorted(languages.items(), key=lambda item: item[1]),
+            Dimension.LANGUAGE,
+            counts,
+            people,
+            kinds,
+        ),
+        services=_listing(
+            "services",
+            _("Referred or accompanied to"),
+            _("Service"),
+            Service.choices,
+            Dimension.SERVICE,
+            counts,
+            people,
+            kinds,
+        ),
+        active_volunteers=entries.exclude(volunteer=None).values("volunteer").distinct().count(),
+        modules_completed=_modules_completed(period),
+        minutes=minutes,
+    )
+    if with_volunteers:
+        report.volunteers = _volunteers(entries, kinds)
+    return report
+
+
+def _as_date(value):
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
+def _by_month(key, caption, month_rows, kinds, counts):
+    cells = {
+        (month, kind): counts.get((Dimension.KIND, kind, month), 0)
+        for month, _label in month_rows
+        for kind, _label in kinds
+    }
+    row_totals = {month: sum(cells[month, kind] for kind, _ in kinds) for month, _ in month_rows}
+    column_totals = {kind: sum(cells[month, kind] for month, _ in month_rows) for kind, _ in kinds}
+    return Table(
+        key=key,
+        caption=caption,
+        rows=month_rows,
+        columns=kinds,
+        counts=cells,
+        column_totals=column_totals,
+        row_totals=row_totals,
+        total=sum(row_totals.values()),
+        row_heading=_("Month"),
+    )
+
+
+def _listing(key, caption, heading, choices, dimension, counts, people, kinds):
+    """Entries and people per value of a dimension, against the period's totals."""
+    total_entries = sum(n for (d, _value, _month), n in counts.items() if d == Dimension.KIND)
+    total_people = sum(n for (d, _value, _month), n in people.items() if d == Dimension.KIND)
+    cells = {}
+    for value, _label in choices:
+        cells[value, "entries"] = counts.get((dimension, value, None), 0)
+        cells[value, "people"] = people.get((dimension, value, None), 0)
+    return Table(
+        key=key,
+        caption=caption,
+        rows=list(choices),
+        columns=[("entries", _("Activities")), ("people", _("People reached"))],
+        counts=cells,
+        column_totals={"entries": total_entries, "people": total_people},
+        row_heading=heading,
+    )
+
+
+def _modules_completed(period):
+    """Training modules the sections' volunteers completed in the period (``Attendance``).
+
+    Named by label: the training lives in ``cms.volunteers``, a layer above.
+    """
+    attendance = apps.get_model("cms", "Attendance").objects.filter(
+        date__gte=period.start, date__lte=period.end, volunteer__isnull=False
+    )
+    if period.sections is not None:
+        attendance = attendance.filter(section_id__in=period.sections)
+    return attendance.count()
+
+
+def _volunteers(entries, kinds):
+    """Each volunteer's number of activities by kind: to follow up, not to judge."""
+    rows = {}
+    for row in (
+        entries.exclude(volunteer=None)
+        .values(
+            "volunteer",
+            "volunteer__first_name",
+            "volunteer__last_name",
+            "volunteer__username",
+            "kind",
+        )
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        name = (
+            f"{row['volunteer__first_name']} {row['volunteer__last_name']}".strip()
+            or row["volunteer__username"]
+        )
+        counts = rows.setdefault(row["volunteer"], {"name": name, "counts": defaultdict(int)})[
+            "counts"
+        ]
+        counts[row["kind"]] += row["n"]
+    return sorted(
+        (
+            {
+                "name": row["name"],
+                "counts": [row["counts"][kind] for kind, _label in kinds],
+                "total": sum(row["counts"].values()),
+            }
+            for row in rows.values()
+        ),
+        key=lambda row: row["name"].lower(),
+    )
