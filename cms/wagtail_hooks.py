@@ -6,6 +6,7 @@ privacy's ``before_serve_*`` guards come before Wagtail's own checks, as
 ``cms`` comes first in INSTALLED_APPS.
 """
 
+from cms.activity import wagtail_hooks as activity_hooks  # noqa: F401
 from cms.curriculum import wagtail_hooks as curriculum_hooks  # noqa: F401  (module policies)
 from cms.events import wagtail_hooks as events_hooks  # noqa: F401  (event policy)
 from cms.privacy import wagtail_hooks as privacy_hooks  # noqa: F401

@@ -3,7 +3,8 @@
 ``VolunteerAreaPage`` (``/frivillig/``) is restricted with Wagtail's page
 privacy to the volunteers and the people who work with them; every page below
 it inherits the restriction, and ``cms.privacy`` keeps it on every translation.
-Its routes are served through the page, so they are private the same way.
+Its routes are served through the page, so they are private the same way;
+the activity log's views are the activity package's (``cms.activity.views``).
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
 
+from cms.activity import views as activity_views
 from cms.core.mixins import BodyPageMixin
 from cms.core.visibility import KnownRestrictionsMixin
 from cms.volunteers import views
@@ -54,6 +56,18 @@ class VolunteerAreaPage(KnownRestrictionsMixin, RoutablePageMixin, BodyPageMixin
     @path("fremdrift/kursbevis/")
     def certificate(self, request):
         return views.certificate_view(request, self)
+
+    @path("aktivitet/")
+    def activity(self, request):
+        return activity_views.log_view(request, self, views.profile_of(request))
+
+    @path("aktivitet/<int:entry_id>/")
+    def activity_edit(self, request, entry_id):
+        return activity_views.edit_view(request, self, views.profile_of(request), entry_id)
+
+    @path("aktivitet/<int:entry_id>/slett/")
+    def activity_delete(self, request, entry_id):
+        return activity_views.delete_view(request, self, views.profile_of(request), entry_id)
 
     @path("profil/")
     def profile(self, request):
