@@ -57,6 +57,7 @@ serve-prod: install compilemessages ## Serve with gunicorn and the production se
 	$(PROD) $(MANAGE) check --deploy --fail-level WARNING
 	$(PROD) $(MANAGE) migrate --noinput
 	$(PROD) $(MANAGE) provision_sections
+	$(PROD) $(MANAGE) activity_retention --schedule
 	$(PROD) $(MANAGE) collectstatic --noinput --verbosity 0
 	$(PROD) PORT=$(PORT) WORKERS=$(WORKERS) exec $(BIN)/gunicorn config.wsgi --config config/gunicorn.py
 

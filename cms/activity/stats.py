@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -23,6 +23,7 @@ from cms.activity.models import (
     ActivityEntry,
     ActivityKind,
     ActivityMonth,
+    ActivitySettings,
     Dimension,
     EntryService,
     EntryTopic,
@@ -309,3 +310,38 @@ def _volunteers(entries, kinds):
         ),
         key=lambda row: row["name"].lower(),
     )
+
+
+#: The public figure shows conversations only from this many, rounded down to tens.
+PUBLIC_MINIMUM = 20
+PUBLIC_ROUNDING = 10
+
+
+def public_figure(section_path=None, year=None):
+    """This year's conversations and languages for the public pages, or None if too few.
+
+    ``section_path``: a Norwegian section and those below it (None: the whole
+    network). The number is rounded down to tens ("at least 120") so that no
+    difference between two public figures (the network's and its sections')
+    gives back a small section's count; below ``PUBLIC_MINIMUM`` nothing is
+    shown. A section whose settings turn the figure off shows none.
+    """
+    year = year or timezone.localdate().year
+    conversations = ActivityEntry.objects.filter(kind=ActivityKind.CONVERSATION, date__year=year)
+    if section_path is not None:
+        sections = Page.objects.filter(path__startswith=section_path)
+        if ActivitySettings.objects.filter(
+            section__path=section_path, public_figure=False
+        ).exists():
+            return None
+        conversations = conversations.filter(section__in=sections)
+    count = conversations.count()
+    if count < PUBLIC_MINIMUM:
+        return None
+    languages = (
+        ActivityEntry.languages.through.objects.filter(activityentry__in=conversations)
+        .values("spokenlanguage")
+        .distinct()
+        .count()
+    )
+    return {"conversations": count - count % PUBLIC_ROUNDING, "languages": languages}

@@ -3,13 +3,13 @@
 The content is data (``cms/demo/data/*.toml``, one file per kind of thing); the
 modules of this package build it in the order below. Idempotent: a page,
 user, image or event that already exists (found by slug, username, title, or
-an event's title and section) is left exactly as it is, so running the loader
-twice changes nothing.
+an event's title and section), and a section that has logged activities, is
+left exactly as it is, so running the loader twice changes nothing.
 """
 
 from django.db import transaction
 
-from cms.demo import events, network, people, training
+from cms.demo import activity, events, network, people, training
 from cms.demo.languages import locales, spoken_languages
 from cms.demo.progress import Progress
 from cms.sections.roles import provision_all
@@ -33,6 +33,8 @@ def load(log=None):
         progress.made(count=bool(changes))
     people.load(progress, sections)
     training.load(progress, pages, sections)
+    # After the training: it makes the demo volunteers, whose log this is.
+    activity.load(progress, sections)
     # Last, so the English pages above are translations, not aliases: every
     # other page gets its alias in each language (see sync_translation_trees).
     sync_translation_trees()

@@ -8,6 +8,7 @@ language names.
 from django.db import transaction
 from django.db.models import Q
 
+from cms.activity.models import ActivityEntry
 from cms.core.groups import VOLUNTEERS
 from cms.core.languages import SpokenLanguage
 
@@ -44,17 +45,34 @@ def personal_data(profile):
             {"module": attendance.module.title, "date": attendance.date.isoformat()}
             for attendance in profile.attendance.select_related("module")
         ],
+        "activity": [
+            {
+                "date": entry.date.isoformat(),
+                "kind": entry.kind,
+                "topics": [row.topic for row in entry.topic_rows.all()],
+                "languages": [language.code for language in entry.languages.all()],
+                "people": entry.people,
+                "services": [row.service for row in entry.service_rows.all()],
+                "minutes": entry.minutes,
+                "logged_at": entry.created_at.isoformat(),
+            }
+            for entry in ActivityEntry.objects.filter(volunteer=user)
+            .prefetch_related("topic_rows", "service_rows", "languages")
+            .order_by("date", "pk")
+        ],
     }
 
 
 def delete_volunteer(profile):
-    """Remove a volunteer's personal data; her attendance stays, without her.
+    """Remove a volunteer's personal data; her attendance and activity stay, without her.
 
     The account goes too, unless it has another role (an editor who is also a
-    volunteer): then only the volunteer's profile and membership go.
+    volunteer): then only the volunteer's profile and membership go. Her
+    activity entries belong to the section and stay as anonymous counts.
     """
     user = profile.user
     with transaction.atomic():
+        ActivityEntry.objects.filter(volunteer=user).update(volunteer=None)
         if user.is_staff or user.is_superuser or user.groups.exclude(name=VOLUNTEERS).exists():
             profile.delete()
             user.groups.remove(*user.groups.filter(name=VOLUNTEERS))
