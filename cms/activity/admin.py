@@ -52,7 +52,7 @@ class SectionScopeMixin:
             self.section = None
         else:
             sections = (followed_sections if self.exact else reported_sections)(request.user)
-            self.section = sections.filter(pk=section_id).specific().first()
+            self.section = sections.filter(pk=section_id).first()
             if self.section is None:
                 raise Http404
             if not self.exact:
@@ -73,7 +73,8 @@ class SectionScopeMixin:
             return Period(section_ids(self.section), start, end, kind), filters.form
         today = timezone.localdate()
         years = range(today.year, today.year - REPORT_YEARS, -1)
-        form = YearForm(self.request.GET or {"year": today.year}, years=years)
+        asked = self.request.GET if "year" in self.request.GET else {"year": today.year}
+        form = YearForm(asked, years=years)
         if not form.is_valid():
             return None, form
         year = form.cleaned_data["year"]

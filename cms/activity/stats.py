@@ -46,13 +46,14 @@ def months_between(start, end):
 
 
 def section_ids(section):
-    """The ids of ``section`` and the sections below it (a municipality's districts); None: all."""
+    """``section`` and the sections below it (a municipality's districts), as a subquery of ids.
+
+    None: the whole network.
+    """
     if section is None:
         return None
-    return list(
-        Page.objects.filter(path__startswith=section.path, locale_id=section.locale_id).values_list(
-            "pk", flat=True
-        )
+    return Page.objects.filter(path__startswith=section.path, locale_id=section.locale_id).values(
+        "pk"
     )
 
 
@@ -60,7 +61,7 @@ def section_ids(section):
 class Period:
     """What a report covers: sections (None: the whole network), dates and perhaps one kind."""
 
-    sections: list | None
+    sections: object  # a subquery of section ids (section_ids), or None: every section
     start: datetime.date
     end: datetime.date
     kind: str = ""
@@ -157,12 +158,14 @@ def build_report(period, with_volunteers=False):
             counts[dimension, row[name], None] += row["n"]
             people[dimension, row[name], None] += row["people"]
     through = ActivityEntry.languages.through
+    languages = {}
     for row in (
         through.objects.filter(activityentry__in=entries)
-        .values("spokenlanguage__code")
+        .values("spokenlanguage__code", "spokenlanguage__name")
         .annotate(n=Count("pk"), people=Sum("activityentry__people"))
         .order_by()
     ):
+        languages[row["spokenlanguage__code"]] = row["spokenlanguage__name"]
         counts[Dimension.LANGUAGE, row["spokenlanguage__code"], None] += row["n"]
         people[Dimension.LANGUAGE, row["spokenlanguage__code"], None] += row["people"]
     for row in (
@@ -176,12 +179,15 @@ def build_report(period, with_volunteers=False):
         people[row["dimension"], row["value"], month] += row["people"]
         if row["dimension"] == Dimension.KIND:
             minutes += row["minutes"]
-    language_codes = {
-        value for dimension, value, _month in counts if dimension == Dimension.LANGUAGE
+    archived_languages = {
+        value
+        for dimension, value, _month in counts
+        if dimension == Dimension.LANGUAGE and value not in languages
     }
-    languages = dict(
-        SpokenLanguage.objects.filter(code__in=language_codes).values_list("code", "name")
-    )
+    if archived_languages:  # only languages no entry of the period names
+        languages.update(
+            SpokenLanguage.objects.filter(code__in=archived_languages).values_list("code", "name")
+        )
     month_rows = [(month, formats.date_format(month, "YEAR_MONTH_FORMAT")) for month in months]
     report = Report(
         period=period,
@@ -210,12 +216,17 @@ def build_report(period, with_volunteers=False):
             people,
             kinds,
         ),
-        active_volunteers=entries.exclude(volunteer=None).values("volunteer").distinct().count(),
+        active_volunteers=0,
         modules_completed=_modules_completed(period),
         minutes=minutes,
     )
     if with_volunteers:
         report.volunteers = _volunteers(entries, kinds)
+        report.active_volunteers = len(report.volunteers)
+    else:
+        report.active_volunteers = (
+            entries.exclude(volunteer=None).values("volunteer").distinct().count()
+        )
     return report
 
 
