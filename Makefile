@@ -13,7 +13,7 @@ WORKERS ?= 3
 # pytest-xdist processes for `make test` (0: all tests in one process).
 PYTEST_WORKERS ?= 2
 
-.PHONY: help run serve-prod serve-varnish test lint format messages compilemessages seed migrate install clean bench bench-events bench-translations bench-load
+.PHONY: help run serve-prod serve-varnish test lint format messages compilemessages seed migrate install clean bench bench-events bench-translations bench-activity bench-load
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -85,10 +85,11 @@ format: install ## Format the code with ruff
 messages: install ## Update the .po catalogs from the code (needs GNU gettext: apt-get install gettext)
 	$(MANAGE) makemessages -l nb -l en -l ar -l so -l ur -l pl -l ti -l fa -l tr --ignore=.venv --ignore=tests --no-obsolete
 
-bench: install compilemessages ## Benchmarks: pages, the calendar and the translation overview with 10,000 events, then the load test (bench/README.md)
+bench: install compilemessages ## Benchmarks: pages, the calendar and the translation overview with 10,000 events, the activity report with 100,000 entries, then the load test (bench/README.md)
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/events.py
 	$(BIN)/python bench/translations.py
+	$(BIN)/python bench/activity.py
 	$(MAKE) --no-print-directory bench-load
 
 bench-events: install compilemessages ## Benchmark the calendar and iCal feed with 10,000 events
@@ -96,6 +97,9 @@ bench-events: install compilemessages ## Benchmark the calendar and iCal feed wi
 
 bench-translations: install compilemessages ## Benchmark the translation overview with 10,000 events and 15,000 translations
 	$(BIN)/python bench/translations.py
+
+bench-activity: install compilemessages ## Benchmark the activity report and its admin views with 100,000 entries over 50 sections
+	$(BIN)/python bench/activity.py
 
 bench-load: install compilemessages ## Load test: gunicorn on PostgreSQL and Redis, wrk on 4 pages, cache off, on, and through Varnish beside nginx (installs wrk, varnish, nginx)
 	@{ command -v wrk && test -x /usr/sbin/varnishd && test -x /usr/sbin/nginx; } >/dev/null || { \
