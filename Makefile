@@ -46,10 +46,11 @@ run: seed ## Install, migrate, load demo content and serve on http://127.0.0.1:$
 	@echo "    admin                  superuser"
 	@echo "    redaktor-nordrefollo   section editor, Nordre Follo"
 	@echo "    redaktor-indreostfold  section editor, Indre Østfold"
-	@echo "    koordinator-nordrefollo  coordinator, Nordre Follo: people, volunteers, attendance"
+	@echo "    koordinator-nordrefollo  coordinator, Nordre Follo: people, volunteers, attendance, activity"
+	@echo "    kommune-nordrefollo    municipality contact, Nordre Follo: the activity report only"
 	@echo "    nasjonal-redaktor      national editor"
 	@echo "    oversetter-somali      translator into Somali"
-	@echo "    frivillig-nordrefollo  volunteer: log in at /logg-inn/, private area /frivillig/"
+	@echo "    frivillig-nordrefollo  volunteer: log in at /logg-inn/, private area /frivillig/, her log /frivillig/aktivitet/"
 	@echo ""
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 

@@ -124,7 +124,8 @@ class SectionActivityView(SectionScopeMixin, WagtailAdminTemplateMixin, Template
     header_icon = "table"
 
     def get_page_title(self):
-        return f"{_('Activity')}: {self.scope_title}"
+        title = _("Activity")
+        return f"{title}: {self.scope_title}"
 
     def get_breadcrumbs_items(self):
         return [
@@ -227,7 +228,8 @@ class SettingsView(SectionScopeMixin, WagtailAdminTemplateMixin, TemplateView):
         return super().dispatch(request, section_id, **kwargs)
 
     def get_page_title(self):
-        return f"{_('Activity settings')}: {self.scope_title}"
+        title = _("Activity settings")
+        return f"{title}: {self.scope_title}"
 
     def get_breadcrumbs_items(self):
         return [

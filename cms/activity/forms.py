@@ -155,10 +155,13 @@ class PeriodForm(forms.Form):
             value = cleaned.get(name)
             if value is not None and not EARLIEST <= value <= LATEST:
                 self.add_error(name, _("Choose a date between 2000 and 2100."))
-        if start and end and start > end:
+        if self.errors:
+            return cleaned
+        start, end = resolved_period(start, end)
+        if start > end:
             self.add_error("end", _("The end of the period is before its start."))
-        elif start and end and (end - start).days > LONGEST_DAYS:
-            self.add_error("end", _("Choose a period of at most five years."))
+        elif (end - start).days > LONGEST_DAYS:
+            self.add_error("start", _("Choose a period of at most five years."))
         return cleaned
 
 
@@ -190,11 +193,15 @@ class PeriodFilter(django_filters.FilterSet):
 
     def period_values(self):
         """(start, end, kind) of valid filters, this year so far by default."""
-        today = timezone.localdate()
         data = self.form.cleaned_data if self.is_bound else {}
-        start = data.get("start") or min(today.replace(month=1, day=1), data.get("end") or today)
-        end = data.get("end") or max(today, start)
-        return start, end, data.get("kind") or ""
+        return (*resolved_period(data.get("start"), data.get("end")), data.get("kind") or "")
+
+
+def resolved_period(start, end):
+    """The period from the dates given, if any: this year so far by default."""
+    today = timezone.localdate()
+    start = start or min(today.replace(month=1, day=1), end or today)
+    return start, end or max(today, start)
 
 
 class YearForm(forms.Form):

@@ -147,8 +147,9 @@ class Dimension(models.TextChoices):
 class ActivityMonth(models.Model):
     """A month's counts for a section, kept after its raw entries were removed.
 
-    One row per section, month, dimension and value: how many entries, how
-    many people they reached and how many minutes they took. The entries of a
+    One row per section, month, kind of activity, dimension and value: how
+    many entries, how many people they reached and how many minutes they took
+    (a report on one kind reads that kind's rows). The entries of a
     month are folded into these rows by ``cms.activity.retention``; reports
     read both, so a report over an old period says the same as before.
     """
@@ -160,6 +161,7 @@ class ActivityMonth(models.Model):
         related_name="activity_months",
     )
     month = models.DateField(_("month"), help_text=_("The first day of the month."))
+    kind = models.CharField(_("what"), max_length=12, choices=ActivityKind.choices)
     dimension = models.CharField(_("counted by"), max_length=10, choices=Dimension.choices)
     value = models.CharField(_("value"), max_length=16)
     entries = models.PositiveIntegerField(_("entries"))
@@ -167,12 +169,13 @@ class ActivityMonth(models.Model):
     minutes = models.PositiveIntegerField(_("minutes"))
 
     class Meta:
-        ordering = ["month", "dimension", "value"]
+        ordering = ["month", "kind", "dimension", "value"]
         verbose_name = _("month of activity")
         verbose_name_plural = _("months of activity")
         constraints = [
             models.UniqueConstraint(
-                fields=["section", "month", "dimension", "value"], name="activity_month_once"
+                fields=["section", "month", "kind", "dimension", "value"],
+                name="activity_month_once",
             ),
         ]
 

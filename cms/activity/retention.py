@@ -70,13 +70,14 @@ def fold_old_entries(today=None):
 @transaction.atomic
 def _fold(section_id, before):
     entries = ActivityEntry.objects.filter(section_id=section_id, date__lt=before)
-    totals = defaultdict(lambda: [0, 0, 0])  # (month, dimension, value) → entries, people, minutes
+    # (month, kind, dimension, value) → entries, people, minutes
+    totals = defaultdict(lambda: [0, 0, 0])
 
     def add(rows, dimension, value_name):
         for row in rows:
             month = row["month"]
             month = month.date() if isinstance(month, datetime.datetime) else month
-            total = totals[month, dimension, row[value_name]]
+            total = totals[month, row["kind"], dimension, row[value_name]]
             total[0] += row["n"]
             total[1] += row["people"] or 0
             total[2] += row["minutes"] or 0
@@ -95,8 +96,8 @@ def _fold(section_id, before):
     ):
         add(
             model.objects.filter(entry__in=entries)
-            .annotate(month=TruncMonth("entry__date"))
-            .values("month", name)
+            .annotate(month=TruncMonth("entry__date"), kind=F("entry__kind"))
+            .values("month", "kind", name)
             .annotate(n=Count("pk"), people=Sum("entry__people"), minutes=Sum("entry__minutes"))
             .order_by(),
             dimension,
@@ -104,8 +105,8 @@ def _fold(section_id, before):
         )
     add(
         ActivityEntry.languages.through.objects.filter(activityentry__in=entries)
-        .annotate(month=TruncMonth("activityentry__date"))
-        .values("month", "spokenlanguage__code")
+        .annotate(month=TruncMonth("activityentry__date"), kind=F("activityentry__kind"))
+        .values("month", "kind", "spokenlanguage__code")
         .annotate(
             n=Count("pk"),
             people=Sum("activityentry__people"),
@@ -115,9 +116,9 @@ def _fold(section_id, before):
         Dimension.LANGUAGE,
         "spokenlanguage__code",
     )
-    for (month, dimension, value), (count, people, minutes) in totals.items():
+    for (month, kind, dimension, value), (count, people, minutes) in totals.items():
         updated = ActivityMonth.objects.filter(
-            section_id=section_id, month=month, dimension=dimension, value=value
+            section_id=section_id, month=month, kind=kind, dimension=dimension, value=value
         ).update(
             entries=F("entries") + count,
             people=F("people") + people,
@@ -127,6 +128,7 @@ def _fold(section_id, before):
             ActivityMonth.objects.create(
                 section_id=section_id,
                 month=month,
+                kind=kind,
                 dimension=dimension,
                 value=value,
                 entries=count,

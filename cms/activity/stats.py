@@ -81,9 +81,7 @@ class Period:
         if self.sections is not None:
             months = months.filter(section_id__in=self.sections)
         if self.kind:
-            # The archive counts each dimension for all kinds together, so a
-            # report on one kind reads only the kind rows of archived months.
-            months = months.filter(dimension=Dimension.KIND, value=self.kind)
+            months = months.filter(kind=self.kind)
         return months
 
 

@@ -14,7 +14,8 @@ from cms.sections.models import SectionRoles
 DEMO_PASSWORD = read("people")["password"]
 
 #: (username, first name, last name, superuser, role or None) of each demo
-#: account; a role is "<editors|coordinators>:<section slug>" or "group:<name>".
+#: account; a role is "<editors|coordinators|municipality_contacts>:<section slug>"
+#: or "group:<name>".
 DEMO_USERS = [
     (user["username"], user["first_name"], user["last_name"], user["superuser"], user.get("role"))
     for user in read("people")["users"]
@@ -42,7 +43,7 @@ def group_for(sections, role):
     if kind == "group":
         return Group.objects.get(name=name)
     roles = SectionRoles.objects.get(section=sections[name])
-    return roles.editors if kind == "editors" else roles.coordinators
+    return getattr(roles, kind)  # editors, coordinators or municipality_contacts
 
 
 def load(progress, sections):

@@ -57,6 +57,13 @@ BOOKKEEPING_MODELS = frozenset(
         "wagtailcore.workflowstate",
         "wagtailimages.rendition",
         "cms.eventlogentry",
+        # The volunteers' activity log: a public page shows it only as the
+        # yearly figure, kept an hour by itself (cms.templatetags.activity_tags).
+        "cms.activityentry",
+        "cms.activityentry_languages",
+        "cms.entrytopic",
+        "cms.entryservice",
+        "cms.activitymonth",
     }
 )
 
