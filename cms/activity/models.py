@@ -17,6 +17,9 @@ from django.utils.translation import gettext_lazy as _
 #: At most this many people reached in one action (a large activity).
 MAX_PEOPLE = 500
 
+#: The shortest retention a section can choose, in years.
+RETENTION_MIN_YEARS = 1
+
 
 class ActivityKind(models.TextChoices):
     CONVERSATION = "conversation", _("Conversation")
@@ -201,7 +204,7 @@ class ActivitySettings(models.Model):
     retention_years = models.PositiveSmallIntegerField(
         _("years entries are kept"),
         default=5,
-        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        validators=[MinValueValidator(RETENTION_MIN_YEARS), MaxValueValidator(10)],
         help_text=_("Older entries are removed; only the monthly counts are kept."),
     )
     public_figure = models.BooleanField(

@@ -385,15 +385,6 @@ def test_a_volunteer_logs_an_activity_in_arabic_on_her_phone(
     assert len(stored["languages"]) == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "templates/includes/form_field.html: Django 5.2 points a field's aria-describedby at"
-        " '<auto_id>_error', the template's error has id '<auto_id>_error_1'; a <fieldset>"
-        " (kind, topics, languages) is described by nothing"
-    ),
-)
 def test_each_error_message_is_read_out_with_its_field(new_page, volunteer_state):
     page = new_page(viewport=PHONE, storage_state=volunteer_state)
     page.goto(LOG["nb"])
