@@ -78,6 +78,17 @@ def protect(values, lines):
     for index, (members, total) in enumerate(lines):
         for position in [*members, total]:
             lines_of.setdefault(position, []).append(index)
+    # First the cheap rule (no line with exactly one hidden), then the audit.
+    changed = True
+    while changed:
+        changed = False
+        for members, total in lines:
+            if sum(1 for position in [*members, total] if position in hidden) == 1:
+                lone = next(p for p in [*members, total] if p in hidden)
+                choice = _complement(lone, values, hidden, lines, lines_of)
+                if choice is not None:
+                    hidden.add(choice)
+                    changed = True
     while True:
         given_back = exposed(values, hidden, lines, lines_of)
         if not given_back:
@@ -120,6 +131,10 @@ def exposed(values, hidden, lines, lines_of=None):
         for index, (members, total) in enumerate(lines):
             for position in [*members, total]:
                 lines_of.setdefault(position, []).append(index)
+    if all(values[position] > 0 for position in hidden):
+        # Every hidden count can go down as well as up, so only the shape
+        # matters: a count is given back exactly when it is a bridge.
+        return _bridges(hidden, lines_of)
     sign = {}
     hidden_in = {}
     for index, (members, total) in enumerate(lines):
@@ -170,3 +185,47 @@ def _moves(start, change, values, lines_of, hidden_in, sign):
             if next_line not in seen:
                 stack.append((other, other_moved, next_line, used | {other}, seen | {next_line}))
     return False
+
+
+def _bridges(hidden, lines_of):
+    """The hidden positions on no cycle of hidden positions (Tarjan's bridges).
+
+    Lines are the nodes and each hidden position an edge between its two
+    lines; a position in one line only (a list) joins it to a node standing
+    for "no constraint", so two hidden counts of one list make a cycle.
+    """
+    free = "free"
+    edges = {}
+    for position in hidden:
+        if position in lines_of:
+            ends = [*lines_of[position], free][:2]
+            edges[position] = tuple(ends)
+    neighbours = {}
+    for position, (a, b) in edges.items():
+        neighbours.setdefault(a, []).append((b, position))
+        neighbours.setdefault(b, []).append((a, position))
+    order, low, bridges = {}, {}, set()
+    for root in neighbours:
+        if root in order:
+            continue
+        order[root] = low[root] = len(order)
+        stack = [(root, None, iter(neighbours[root]))]
+        while stack:
+            node, via, pending = stack[-1]
+            for other, position in pending:
+                if position == via:
+                    continue
+                if other in order:
+                    low[node] = min(low[node], order[other])
+                else:
+                    order[other] = low[other] = len(order)
+                    stack.append((other, position, iter(neighbours[other])))
+                    break
+            else:
+                stack.pop()
+                if stack:
+                    parent = stack[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                    if low[node] > order[parent]:
+                        bridges.add(via)
+    return bridges

@@ -29,6 +29,7 @@ class Table:
     row_totals: dict | None = None  # {row: count}
     total: int | None = None
     row_heading: str = ""
+    _views: dict = field(default_factory=dict, repr=False, compare=False)
 
     def _values(self):
         values = {
@@ -57,7 +58,12 @@ class Table:
         return lines
 
     def view(self, protected):
-        """The table as cells: exact, or with small numbers hidden (``protected``)."""
+        """The table as cells: exact, or with small numbers hidden (``protected``); made once."""
+        if protected not in self._views:
+            self._views[protected] = self._view(protected)
+        return self._views[protected]
+
+    def _view(self, protected):
         values = self._values()
         hidden = protect(values, self._lines()) if protected else set()
 

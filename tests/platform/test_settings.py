@@ -145,8 +145,10 @@ def test_production_serves_through_a_redis_outage():
     ]
 
 
-def test_production_turns_postgresqls_jit_off():
+def test_production_turns_postgresqls_jit_off_and_counts_on_an_ssd():
     assert production_shows("repr(settings.DATABASES['default']['OPTIONS']['options'])") == [
         "'-c",
-        "jit=off'",
+        "jit=off",
+        "-c",
+        "random_page_cost=1.1'",
     ]
