@@ -60,6 +60,8 @@ def test_rename_section_renames_group_and_collection(admin_client, nordre_follo,
         "renamed the group “Nordre Follo – redaktører” to “Nordre Follo kommune – redaktører”",
         "renamed the group “Nordre Follo – koordinatorer” to "
         "“Nordre Follo kommune – koordinatorer”",
+        "renamed the group “Nordre Follo – kommunekontakter” to "
+        "“Nordre Follo kommune – kommunekontakter”",
         "renamed the collection “Nordre Follo” to “Nordre Follo kommune”",
     ]
 
