@@ -357,7 +357,7 @@ def test_attacker_agrees_with_trying_every_filling():
     """The attacker is exact: checked against brute force on small tables and hiding patterns."""
     generator = random.Random(7)  # noqa: S311 - seeded tables, not security
     answers = defaultdict(int)
-    for _ in range(120):
+    for _ in range(50):
         grid = [[generator.randint(0, 3) for _ in range(2)] for _ in range(2)]
         view = months_by_kinds(grid, KINDS[:2]).view(protected=False)
         values, _hidden, lines = reader_knows(view)
@@ -371,7 +371,7 @@ def test_attacker_agrees_with_trying_every_filling():
         assert recovered(values, hidden, lines) == brute, (grid, hidden)
         answers["recovered"] += len(brute)
         answers["safe"] += len(hidden - brute)
-    assert answers["recovered"] > 30 and answers["safe"] > 30  # both answers occur
+    assert answers["recovered"] > 10 and answers["safe"] > 10  # both answers occur
 
 
 #: Months with one kind each: help in months 2 and 3, conversations in month 4.

@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.models import Page, Revision, Site
 
+from cms.activity.models import ActivityEntry
 from cms.content.models import NewsPage
 from cms.demo.dates import next_clock_change
 from cms.demo.events import demo_events
@@ -45,6 +46,7 @@ def snapshot():
             )
         ),
         "occurrences": EventOccurrence.objects.count(),
+        "activity": list(ActivityEntry.objects.order_by("pk").values_list("pk", "date", "kind")),
     }
 
 
