@@ -41,7 +41,7 @@ class Cell:
 
     @property
     def small(self):
-        return 0 < self.value < THRESHOLD
+        return small(self.value)
 
     @property
     def shown(self):
@@ -74,10 +74,7 @@ def protect(values, lines):
     position is in one line (a list) or two (a table with totals both ways).
     """
     hidden = {position for position, value in values.items() if small(value)}
-    lines_of = {}
-    for index, (members, total) in enumerate(lines):
-        for position in [*members, total]:
-            lines_of.setdefault(position, []).append(index)
+    lines_of = _lines_of(lines)
     # First the cheap rule (no line with exactly one hidden), then the audit.
     changed = True
     while changed:
@@ -97,6 +94,15 @@ def protect(values, lines):
         if choice is None:  # everything around it is hidden: nothing more to do
             return hidden
         hidden.add(choice)
+
+
+def _lines_of(lines):
+    """{position: the indexes of the lines it is in}."""
+    lines_of = {}
+    for index, (members, total) in enumerate(lines):
+        for position in [*members, total]:
+            lines_of.setdefault(position, []).append(index)
+    return lines_of
 
 
 def _complement(position, values, hidden, lines, lines_of):
@@ -127,10 +133,7 @@ def exposed(values, hidden, lines, lines_of=None):
     no count going below zero.
     """
     if lines_of is None:
-        lines_of = {}
-        for index, (members, total) in enumerate(lines):
-            for position in [*members, total]:
-                lines_of.setdefault(position, []).append(index)
+        lines_of = _lines_of(lines)
     if all(values[position] > 0 for position in hidden):
         # Every hidden count can go down as well as up, so only the shape
         # matters: a count is given back exactly when it is a bridge.

@@ -30,7 +30,7 @@ from cms.activity.models import (
     Service,
     Topic,
 )
-from cms.activity.protection import THRESHOLD, Cell
+from cms.activity.protection import Cell, small
 from cms.activity.retention import cutoff
 from cms.activity.tables import Table
 from cms.core.languages import SpokenLanguage
@@ -118,7 +118,7 @@ class Report:
         """The report's key figures, as (label, cell): protected beyond the coordinator."""
 
         def cell(value):
-            return Cell(value, protected and 0 < value < THRESHOLD)
+            return Cell(value, protected and small(value))
 
         entries = self.entries.view(protected).footer.total
         people = self.people.view(protected).footer.total
