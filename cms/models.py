@@ -13,6 +13,7 @@ from cms.curriculum import models as curriculum_models  # noqa: F401
 from cms.events import audit  # noqa: F401
 from cms.events import models as events_models  # noqa: F401
 from cms.events import pages as events_pages  # noqa: F401
+from cms.outreach import models as outreach_models  # noqa: F401
 from cms.sections import models as sections_models  # noqa: F401
 from cms.volunteers import models as volunteers_models  # noqa: F401
 from cms.volunteers import pages as volunteers_pages  # noqa: F401

@@ -9,6 +9,7 @@ privacy's ``before_serve_*`` guards come before Wagtail's own checks, as
 from cms.activity import wagtail_hooks as activity_hooks  # noqa: F401
 from cms.curriculum import wagtail_hooks as curriculum_hooks  # noqa: F401  (module policies)
 from cms.events import wagtail_hooks as events_hooks  # noqa: F401  (event policy)
+from cms.outreach import wagtail_hooks as outreach_hooks  # noqa: F401
 from cms.privacy import wagtail_hooks as privacy_hooks  # noqa: F401
 from cms.sections import wagtail_hooks as sections_hooks  # noqa: F401  (page policy)
 from cms.translation import wagtail_hooks as translation_hooks  # noqa: F401

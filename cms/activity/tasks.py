@@ -7,20 +7,14 @@ backend of production), puts its own next run on it for the coming night.
 serve-prod`` runs it at every start, and a run already waiting is not doubled.
 """
 
-import datetime
-import logging
-
-from django.utils import timezone
-from django_tasks import default_task_backend, task
-from django_tasks.base import TaskResultStatus
-from django_tasks_db.models import DBTaskResult
+from django_tasks import task
 
 from cms.activity.retention import fold_old_entries
+from cms.platform import nightly
 
-logger = logging.getLogger(__name__)
-
-#: The hour of the night the retention runs, local time.
+#: The time of the night the retention runs, local time.
 NIGHTLY_HOUR = 3
+NIGHTLY_MINUTE = 15
 
 
 @task()
@@ -32,28 +26,9 @@ def apply_retention():
 
 def next_run(now=None):
     """The next night's run, as an aware datetime."""
-    now = timezone.localtime(now)
-    run = now.replace(hour=NIGHTLY_HOUR, minute=15, second=0, microsecond=0)
-    return run if run > now else run + datetime.timedelta(days=1)
+    return nightly.next_run(NIGHTLY_HOUR, NIGHTLY_MINUTE, now)
 
 
 def schedule_next():
-    """Put the next run on the queue, unless the backend cannot wait or one is waiting.
-
-    Returns when it will run, or None.
-    """
-    if not default_task_backend.supports_defer:
-        return None
-    if _waiting():
-        return None
-    when = next_run()
-    apply_retention.using(run_after=when).enqueue()
-    logger.info("Activity retention: next run at %s", when.isoformat())
-    return when
-
-
-def _waiting():
-    """Whether a run is already on the database queue (the only deferring backend used)."""
-    return DBTaskResult.objects.filter(
-        task_path=apply_retention.module_path, status=TaskResultStatus.READY
-    ).exists()
+    """Put the next run on the queue (``cms.platform.nightly``); when it runs, or None."""
+    return nightly.schedule(apply_retention, NIGHTLY_HOUR, NIGHTLY_MINUTE)

@@ -1,9 +1,10 @@
-"""Validators for the content models: Norwegian identifiers, and addresses that run no script."""
+"""Validators: Norwegian identifiers and phone numbers, and addresses that run no script."""
 
 from html.parser import HTMLParser
 
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail.whitelist import check_url
 
@@ -120,3 +121,11 @@ MAX_ID_DIGITS = 18
 def is_id(value):
     """Whether ``value`` (text) is a database id: digits only, and few enough to fit 64 bits."""
     return value.isascii() and value.isdigit() and len(value) <= MAX_ID_DIGITS
+
+
+#: A phone number as people write it: digits and spaces, perhaps a leading +
+#: and a country code; 8 to 20 characters. Used wherever someone gives hers.
+validate_phone = RegexValidator(
+    r"^\+?[0-9 ]{8,20}$",
+    _("Write the phone number with digits, for example 912 34 567."),
+)

@@ -64,6 +64,11 @@ BOOKKEEPING_MODELS = frozenset(
         "cms.entrytopic",
         "cms.entryservice",
         "cms.activitymonth",
+        # What the public forms send (cms.outreach): no public page shows it,
+        # and a stream of posts must not empty the cache.
+        "cms.candidate",
+        "cms.candidate_languages",
+        "cms.contactrequest",
     }
 )
 

@@ -9,7 +9,6 @@ for her coordinator, so not even national editors get these pages
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.http import Http404
@@ -24,12 +23,11 @@ from wagtail.log_actions import log
 from wagtail.models import Locale
 
 from cms.core.fields import BoundedModelMultipleChoiceField
-from cms.core.groups import VOLUNTEERS
 from cms.curriculum.models import CurriculumModule, Programme
 from cms.sections.forms import LOG_ACTION, AddPersonForm
 from cms.sections.scopes import coordinated_sections
 from cms.volunteers.models import Attendance, VolunteerProfile
-from cms.volunteers.profiles import delete_volunteer
+from cms.volunteers.profiles import AlreadyVolunteer, delete_volunteer, enrol
 
 #: The earliest year an evening can be recorded for (the latest is today).
 EARLIEST_YEAR = 2000
@@ -113,22 +111,16 @@ class VolunteersView(SectionTrainingMixin, TemplateView):
             programme = Programme.LONG
         with transaction.atomic():
             person = form.get_or_create_person()
-            existing = (
-                VolunteerProfile.objects.filter(user=person).select_related("section").first()
-            )
-            if existing is not None and existing.section_id != self.section.pk:
+            try:
+                enrol(person, self.section, programme)
+            except AlreadyVolunteer as error:
                 transaction.set_rollback(True)
                 form.add_error(
                     "person",
                     _("This person is already a volunteer in %(section)s.")
-                    % {"section": existing.section.title},
+                    % {"section": error.section.title},
                 )
                 return self.render_to_response(self.get_context_data(add_form=form), status=400)
-            if existing is None:
-                VolunteerProfile.objects.create(
-                    user=person, section=self.section, programme=programme
-                )
-            person.groups.add(*Group.objects.filter(name=VOLUNTEERS))
             self._log("added a volunteer")
         message = _("%(person)s is now a volunteer in %(section)s.") % {
             "person": person.get_full_name() or person.get_username(),

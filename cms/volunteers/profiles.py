@@ -5,12 +5,41 @@ profiles whose owner consented (``consent_language_listing``), and only as
 language names.
 """
 
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import Q
 
 from cms.activity.models import ActivityEntry
 from cms.core.groups import VOLUNTEERS
 from cms.core.languages import SpokenLanguage
+from cms.curriculum.models import Programme
+from cms.volunteers.models import VolunteerProfile
+
+
+class AlreadyVolunteer(Exception):
+    """She volunteers in another section: a person belongs to one section only."""
+
+    def __init__(self, section):
+        super().__init__(section)
+        self.section = section
+
+
+def enrol(person, section, programme=Programme.LONG, phone="", languages=()):
+    """Make ``person`` a volunteer of ``section``: her profile and the volunteers' group.
+
+    Nothing changes in a profile she already has in this section; one in
+    another section raises :class:`AlreadyVolunteer`. Call it in a transaction.
+    """
+    profile = VolunteerProfile.objects.filter(user=person).select_related("section").first()
+    if profile is not None and profile.section_id != section.pk:
+        raise AlreadyVolunteer(profile.section)
+    if profile is None:
+        profile = VolunteerProfile.objects.create(
+            user=person, section=section, programme=programme, phone=phone
+        )
+        profile.languages.set(languages)
+    person.groups.add(*Group.objects.filter(name=VOLUNTEERS))
+    return profile
 
 
 def personal_data(profile):

@@ -11,7 +11,6 @@ import mimetypes
 
 from django import forms
 from django.contrib import messages
-from django.core.validators import RegexValidator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
@@ -26,6 +25,7 @@ from wagtail.models import Locale, Page
 
 from cms.core.fields import BoundedModelMultipleChoiceField
 from cms.core.languages import SpokenLanguage
+from cms.core.validators import validate_phone
 from cms.curriculum.models import (
     THEME_ORDER,
     CurriculumModule,
@@ -279,12 +279,7 @@ class ProfileForm(forms.ModelForm):
         label=gettext_lazy("Phone"),
         max_length=30,
         required=False,
-        validators=[
-            RegexValidator(
-                r"^\+?[0-9 ]{8,20}$",
-                gettext_lazy("Write the phone number with digits, for example 912 34 567."),
-            )
-        ],
+        validators=[validate_phone],
         help_text=gettext_lazy("Only your coordinator sees it."),
     )
 

@@ -1,0 +1,132 @@
+"""The public side: "Become a bydelsmor", "Ask for a bydelsmor", and the privacy statement.
+
+Both forms are plain HTML forms that work without JavaScript, at their own
+addresses in every language (``/bli-bydelsmor/``, ``/so/bli-bydelsmor/``…);
+a section page links to them with its own section chosen (``?seksjon=<id>``).
+Their pages are never kept by a cache (``never_cache``): they carry a CSRF
+token, and an answer shows what the visitor wrote.
+
+Abuse: a post that fills in the hidden honeypot field is refused (400), and
+an address that already sent ``OUTREACH_RATE`` forms is refused (429) until
+the window passes, counted in the shared cache by django-ratelimit. Either
+way the visitor reads why, and nothing is stored. No third-party captcha:
+nothing about the visitor leaves the site.
+"""
+
+from django.conf import settings
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django_ratelimit.core import is_ratelimited
+
+from cms.activity.retention import DEFAULT_YEARS as ACTIVITY_YEARS
+from cms.core.validators import is_id
+from cms.outreach.forms import CandidateForm, ContactRequestForm, open_sections
+from cms.outreach.retention import retention_days
+from cms.volunteers.accounts import client_ip
+
+#: How many forms one address may send, per form, before it waits (django-ratelimit's syntax).
+DEFAULT_RATE = "5/h"
+
+
+def _client_key(group, request):
+    return client_ip(request)
+
+
+def rate_limited(request, group, increment=False):
+    """Whether ``request``'s address has sent its share of ``group``'s forms (counts one more)."""
+    return is_ratelimited(
+        request,
+        group=group,
+        key=_client_key,
+        rate=getattr(settings, "OUTREACH_RATE", DEFAULT_RATE),
+        increment=increment,
+    )
+
+
+@method_decorator(never_cache, name="dispatch")
+class SubmissionView(View):
+    form_class = None
+    template_name = None
+    thanks_url_name = None
+    #: The rate limit's counter, one per form.
+    group = None
+
+    def get(self, request):
+        initial = {}
+        chosen = request.GET.get("seksjon", "")
+        if is_id(chosen) and open_sections().filter(pk=chosen).exists():
+            initial["section"] = chosen
+        return self.render(self.form_class(initial=initial))
+
+    def post(self, request):
+        form = self.form_class(request.POST)
+        if form.is_bot:
+            return self.render(form, status=400, refused="bot")
+        if rate_limited(request, self.group):
+            return self.render(form, status=429, refused="rate")
+        if not form.is_valid():
+            return self.render(form, status=400)
+        submission = form.save(commit=False)
+        submission.language_code = get_language() or ""
+        submission.save()
+        form.save_m2m()
+        rate_limited(request, self.group, increment=True)
+        return redirect(reverse(self.thanks_url_name))
+
+    def render(self, form, status=200, refused=None):
+        context = {"form": form, "refused": refused}
+        return render(self.request, self.template_name, context, status=status)
+
+
+class CandidateView(SubmissionView):
+    form_class = CandidateForm
+    template_name = "outreach/candidate_form.html"
+    thanks_url_name = "outreach_candidate_thanks"
+    group = "outreach.candidate"
+
+
+class ContactRequestView(SubmissionView):
+    form_class = ContactRequestForm
+    template_name = "outreach/request_form.html"
+    thanks_url_name = "outreach_request_thanks"
+    group = "outreach.request"
+
+
+def thanks(template_name):
+    @never_cache
+    def view(request):
+        return render(request, template_name)
+
+    return view
+
+
+def privacy_statement(request):
+    """What the site keeps about the people who use it, and for how long (figures from settings)."""
+    days = retention_days()
+    context = {
+        "candidate_days": days["candidate"],
+        "request_days": days["contact_request"],
+        "activity_years": ACTIVITY_YEARS,
+    }
+    return render(request, "outreach/privacy.html", context)
+
+
+urlpatterns = [
+    path("bli-bydelsmor/", CandidateView.as_view(), name="outreach_candidate"),
+    path(
+        "bli-bydelsmor/takk/",
+        thanks("outreach/candidate_thanks.html"),
+        name="outreach_candidate_thanks",
+    ),
+    path("be-om-bydelsmor/", ContactRequestView.as_view(), name="outreach_request"),
+    path(
+        "be-om-bydelsmor/takk/",
+        thanks("outreach/request_thanks.html"),
+        name="outreach_request_thanks",
+    ),
+    path("personvern/", privacy_statement, name="privacy_statement"),
+]
