@@ -20,7 +20,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.views import View
 from django.views.decorators.cache import never_cache
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage
 
 from cms.activity.retention import DEFAULT_YEARS as ACTIVITY_YEARS
 from cms.core.validators import is_id
@@ -36,15 +36,31 @@ def _client_key(group, request):
     return client_ip(request)
 
 
-def rate_limited(request, group, increment=False):
-    """Whether ``request``'s address has sent its share of ``group``'s forms (counts one more)."""
-    return is_ratelimited(
+def _usage(request, group, increment=False):
+    return get_usage(
         request,
         group=group,
         key=_client_key,
         rate=getattr(settings, "OUTREACH_RATE", DEFAULT_RATE),
         increment=increment,
     )
+
+
+def rate_limited(request, group):
+    """Whether ``request``'s address has already sent its share of ``group``'s forms.
+
+    django-ratelimit's ``should_limit`` is ``count > limit``, meant for a check
+    that counts the request itself; here the count is of stored posts only, so
+    the share is used up when it reaches the limit. A cache that cannot count
+    answers a limit of 0: refused, as django-ratelimit does.
+    """
+    usage = _usage(request, group)
+    return usage is not None and usage["count"] >= usage["limit"]
+
+
+def count_post(request, group):
+    """Count one more stored post of ``group`` from ``request``'s address."""
+    _usage(request, group, increment=True)
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -74,7 +90,7 @@ class SubmissionView(View):
         submission.language_code = get_language() or ""
         submission.save()
         form.save_m2m()
-        rate_limited(request, self.group, increment=True)
+        count_post(request, self.group)
         return redirect(reverse(self.thanks_url_name))
 
     def render(self, form, status=200, refused=None):
