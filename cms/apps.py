@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,8 +14,11 @@ class CmsConfig(AppConfig):
         # the app registry is ready.
         from cms.events import signals as events_signals
         from cms.platform import signals as platform_signals
+        from cms.platform import siteurl
         from cms.privacy import signals as privacy_signals
         from cms.sections import signals as sections_signals
 
         for signals in (sections_signals, privacy_signals, events_signals, platform_signals):
             signals.connect()
+        # No deployment without its public address (check --deploy, run by make serve-prod).
+        checks.register(siteurl.check_site_url, checks.Tags.security, deploy=True)

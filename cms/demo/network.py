@@ -14,6 +14,7 @@ from cms.demo.blocks import blocks
 from cms.demo.data import choice, field_value, read
 from cms.demo.images import image
 from cms.events.pages import EventIndexPage
+from cms.platform.siteurl import site_address
 from cms.sections.models import AssociationPage, MunicipalityPage, Phase
 from home.models import HomePage
 
@@ -121,7 +122,8 @@ def home_page(progress):
     home.save_revision().publish()
     old_root = site.root_page if site else None
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        hostname, port = site_address()  # SITE_URL's, or localhost in development
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
     else:
         site.root_page = home
         site.save()

@@ -283,7 +283,13 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Wagtail ----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Bydelsmødre"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address (https://bydelsmor.no), once: canonical and
+# hreflang links, the sitemap, feeds, iCal files and e-mails use it, through
+# the default Wagtail site that migrate and provision_sections point at it
+# (cms.platform.siteurl). Unset in development; check --deploy refuses that.
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+# The admin's address in Wagtail's e-mails: the site's, unless set apart.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL or "http://127.0.0.1:8000")
 # Machine translation is off: no text leaves the server unless a self-hosted
 # LibreTranslate is named here, which adds "Translate automatically" to
 # wagtail-localize's editor (a translator still reviews every string).

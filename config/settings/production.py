@@ -2,6 +2,8 @@
 
 The process refuses to start when SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL or
 REDIS_URL is missing, so a half-configured server never serves pages.
+SITE_URL, the public address (base), is checked by ``check --deploy``
+(cms.platform.siteurl), which ``make serve-prod`` runs before anything else.
 """
 
 import os

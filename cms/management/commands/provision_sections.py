@@ -1,5 +1,7 @@
 """Provision the network roles and every section: groups, collections, rights.
 
+Also gives the default site the public address in SITE_URL (``cms.platform.siteurl``).
+
 Sections saved through Wagtail provision themselves; this is for sections
 imported by other means, for a new installation, and to see what is missing.
 It changes nothing the second time.
@@ -7,6 +9,7 @@ It changes nothing the second time.
 
 from django.core.management.base import BaseCommand
 
+from cms.platform.siteurl import apply_site_url
 from cms.sections.roles import provision_all
 
 
@@ -14,8 +17,11 @@ class Command(BaseCommand):
     help = __doc__.split("\n\n")[0]
 
     def handle(self, *args, **options):
+        site_changes = apply_site_url()
+        for change in site_changes:
+            self.stdout.write(f"site: {change}")
         report = provision_all()
-        changed = 0
+        changed = len(site_changes)
         for what, changes in report.items():
             for change in changes:
                 self.stdout.write(f"{what}: {change}")
