@@ -270,7 +270,7 @@ def robots_txt(request):
         raise Http404
     context = {
         "disallowed": disallowed_paths(request, site),
-        "sitemap_url": request.build_absolute_uri(reverse("sitemap")),
+        "sitemap_url": site.root_url + reverse("sitemap"),
     }
     return render(request, "seo/robots.txt", context, content_type="text/plain; charset=utf-8")
 

@@ -179,9 +179,10 @@ def _calendar_bytes(request, page, events, *, name):
     # The page's address and the route are looked up once, not per event:
     # Wagtail's page.url and a reverse() for each of 10,000 events took a
     # third of a second. The marker id is replaced by each event's own.
+    # The address is the site's (SITE_URL), not the one the request came to.
     marker = "2147483647"
-    path = page.url + page.reverse_subpage("event", args=[int(marker)])
-    prefix, suffix = request.build_absolute_uri(path).rsplit(marker, 1)
+    address = page.get_full_url(request) + page.reverse_subpage("event", args=[int(marker)])
+    prefix, suffix = address.rsplit(marker, 1)
 
     def event_url(event):
         return f"{prefix}{getattr(event, '_source', event).pk}{suffix}"

@@ -13,6 +13,7 @@ from django.urls import path, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from cms.core.groups import in_audience
+from cms.platform.siteurl import site_url
 from cms.privacy import restrictions
 
 #: The longest username Django's user model takes.
@@ -78,6 +79,11 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("password_reset_done")
+
+    @property
+    def extra_email_context(self):
+        # The link names the site's public address, not the Host the form was posted to.
+        return {"site_url": site_url(self.request)}
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

@@ -351,7 +351,8 @@ def test_robots_txt_keeps_crawlers_out_of_private_paths(client, area, about, eng
     assert alias.url == "/ar/frivillig/"
     assert about.url not in disallowed
     assert "/" not in disallowed
-    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    # The site's address (SITE_URL, tests/platform/test_site_url.py), not the request's.
+    assert "Sitemap: http://localhost/sitemap.xml" in lines
 
 
 def test_robots_txt_does_not_follow_the_crawlers_language(client, area):
