@@ -19,6 +19,7 @@ from tests.servers import free_port, reachable, start, stop, wait_until_up
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/9")
 STARTUP_SECONDS = 180
+SITE_URL = "https://bydelsmor.test"
 
 
 pytestmark = [
@@ -63,6 +64,9 @@ def server(database, tmp_path_factory):
         **os.environ,
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
+        # The public address check --deploy asks for: not this machine, which
+        # the tests reach as 127.0.0.1 (Wagtail serves the default site there).
+        "SITE_URL": SITE_URL,
         "DATABASE_URL": database,
         "REDIS_URL": REDIS_URL,
         "MEDIA_ROOT": str(tmp_path / "media"),

@@ -38,6 +38,7 @@ from tests.test_serve_prod import (  # noqa: F401 - pytestmark: the same skip ru
 #: A Redis database of this test's own, emptied before it starts.
 REDIS_URL = "redis://127.0.0.1:6379/10"
 STARTUP_SECONDS = 240
+SITE_URL = "https://bydelsmor.test"
 GUNICORN_CONFIG = "config/gunicorn.py"
 PASSWORD = "et-langt-passord-for-redaktoren"
 NEW_TITLE = "Nordre Follo Glimmerstein"
@@ -113,6 +114,9 @@ def servers(tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
+        # The public address check --deploy asks for: not this machine, which
+        # the tests reach as 127.0.0.1 (Wagtail serves the default site there).
+        "SITE_URL": SITE_URL,
         "DATABASE_URL": DATABASE_URL.rsplit("/", 1)[0] + f"/{name}",
         "REDIS_URL": REDIS_URL,
         "MEDIA_ROOT": str(tmp_path / "media"),

@@ -61,7 +61,11 @@ def test_production_refuses_an_empty_secret_key():
 
 def test_production_passes_djangos_deployment_checklist():
     """HTTPS redirect, secure cookies, HSTS and the rest: ``check --deploy`` is clean."""
-    env = {**FULL_ENV, "SECRET_KEY": secrets.token_urlsafe(50)}
+    env = {
+        **FULL_ENV,
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "SITE_URL": "https://bydelsmodre.no",
+    }
     result = load_production_settings(
         env, args=("manage.py", "check", "--deploy", "--fail-level", "WARNING")
     )
