@@ -54,11 +54,12 @@ run: seed ## Install, migrate, load demo content and serve on http://127.0.0.1:$
 	@echo ""
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-serve-prod: install compilemessages ## Serve with gunicorn and the production settings on 127.0.0.1:$(PORT) (needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL)
+serve-prod: install compilemessages ## Serve with gunicorn and the production settings on 127.0.0.1:$(PORT) (needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, SITE_URL)
 	$(PROD) $(MANAGE) check --deploy --fail-level WARNING
 	$(PROD) $(MANAGE) migrate --noinput
 	$(PROD) $(MANAGE) provision_sections
 	$(PROD) $(MANAGE) activity_retention --schedule
+	$(PROD) $(MANAGE) outreach_retention --schedule
 	$(PROD) $(MANAGE) collectstatic --noinput --verbosity 0
 	$(PROD) PORT=$(PORT) WORKERS=$(WORKERS) exec $(BIN)/gunicorn config.wsgi --config config/gunicorn.py
 
