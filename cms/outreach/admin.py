@@ -31,7 +31,7 @@ from cms.outreach.models import (
 from cms.sections.forms import AddPersonForm
 from cms.sections.scopes import coordinated_sections
 from cms.volunteers.admin import SectionTrainingMixin
-from cms.volunteers.profiles import AlreadyVolunteer, enrol
+from cms.volunteers.profiles import enrol
 
 
 class OutreachIndexView(WagtailAdminTemplateMixin, TemplateView):
@@ -196,23 +196,22 @@ class CandidatesView(SubmissionsView):
                 for error in errors:
                     messages.error(self.request, error)
             return self.render_to_response(self.get_context_data(), status=400)
+        if form.user is not None:
+            # Anyone can type anyone's address into the public form: an
+            # existing account (an editor's, a coordinator's) is never given
+            # a volunteer's profile and a stranger's phone number from it.
+            messages.error(
+                self.request,
+                _(
+                    "Someone already has an account with this e-mail address. If it is hers, "
+                    "add her on the section's Volunteers page by her username."
+                ),
+            )
+            return self.render_to_response(self.get_context_data(), status=400)
         with transaction.atomic():
+            # A new account, so no profile in another section can be in the way.
             person = form.get_or_create_person()
-            try:
-                enrol(
-                    person,
-                    self.section,
-                    phone=candidate.phone,
-                    languages=candidate.languages.all(),
-                )
-            except AlreadyVolunteer as error:
-                transaction.set_rollback(True)
-                messages.error(
-                    self.request,
-                    _("This person is already a volunteer in %(section)s.")
-                    % {"section": error.section.title},
-                )
-                return self.render_to_response(self.get_context_data(), status=400)
+            enrol(person, self.section, phone=candidate.phone, languages=candidate.languages.all())
             candidate.volunteer = person
             candidate.status = CandidateStatus.TRAINING
             candidate.handled_by = self.request.user
@@ -222,8 +221,7 @@ class CandidatesView(SubmissionsView):
             "person": person.get_full_name() or person.get_username(),
             "section": self.section.title,
         }
-        if form.new:
-            message += " " + _("They choose a password with “Forgot password?” on the login page.")
+        message += " " + _("They choose a password with “Forgot password?” on the login page.")
         messages.success(self.request, message)
         return self.done()
 

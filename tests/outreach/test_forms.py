@@ -26,7 +26,7 @@ REFUSED_BOT = (
 )
 REFUSED_RATE = (
     "You have sent this form several times in a short while. Nothing was saved this time. "
-    "Please wait an hour and try again, or call the coordinator."
+    "Please wait a while and try again, or call the coordinator."
 )
 
 
