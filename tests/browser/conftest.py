@@ -11,6 +11,7 @@ package only and is stopped before the rest of the suite runs.
 """
 
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -171,3 +172,41 @@ def key_pages(browser, server):
         "login": "/logg-inn/",
         "Arabic front page": "/ar/",
     }
+
+
+#: The demo's section of its volunteer and coordinator (cms/demo/data/network.toml).
+DEMO_SECTION_SLUG = "nordre-follo"
+
+
+@pytest.fixture(scope="package")
+def demo_database(server, tmp_path_factory):
+    """A function that runs a query on the demo site's SQLite file, read-only.
+
+    The file is the one ``server`` made under this run's temporary directory.
+    """
+    # pytest may add a "browser-sitecurrent" link to the same directory.
+    paths = list(
+        {path.resolve() for path in tmp_path_factory.getbasetemp().glob("browser-site*/db.sqlite3")}
+    )
+    assert len(paths) == 1, f"the demo site's database is not where expected: {paths}"
+
+    def query(sql, *params):
+        connection = sqlite3.connect(f"file:{paths[0]}?mode=ro", uri=True, timeout=10)
+        try:
+            return connection.execute(sql, params).fetchall()
+        finally:
+            connection.close()
+
+    return query
+
+
+@pytest.fixture(scope="package")
+def section_id(demo_database):
+    """The demo section's page id (the Norwegian page, not one of its aliases)."""
+    rows = demo_database(
+        "SELECT p.id FROM wagtailcore_page p JOIN wagtailcore_locale l ON l.id = p.locale_id"
+        " WHERE p.slug = ? AND l.language_code = 'nb' AND p.alias_of_id IS NULL",
+        DEMO_SECTION_SLUG,
+    )
+    assert len(rows) == 1, rows
+    return rows[0][0]

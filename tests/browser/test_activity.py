@@ -12,7 +12,6 @@ from the site's own catalogs (``gettext`` under the page's language).
 """
 
 import re
-import sqlite3
 from urllib.parse import urlencode, urlsplit
 
 import pytest
@@ -36,8 +35,7 @@ VOLUNTEER, COORDINATOR, PASSWORD = (
     "koordinator-nordrefollo",
     "bydelsmor-demo",
 )
-#: Her section's slug, and where her log is: the area (training.toml) and its route.
-SECTION_SLUG = "nordre-follo"
+#: Where her log is: the area (training.toml) and its route.
 LOG = {"nb": "/frivillig/aktivitet/", "ar": "/ar/frivillig/aktivitet/"}
 #: A common phone, held upright.
 PHONE = {"width": 360, "height": 740}
@@ -49,28 +47,6 @@ SEEDED = [
 ]
 
 axe = Axe()
-
-
-@pytest.fixture(scope="module")
-def demo_database(server, tmp_path_factory):
-    """A function that runs a query on the demo site's SQLite file, read-only.
-
-    The file is the one ``server`` made under this run's temporary directory.
-    """
-    # pytest may add a "browser-sitecurrent" link to the same directory.
-    paths = list(
-        {path.resolve() for path in tmp_path_factory.getbasetemp().glob("browser-site*/db.sqlite3")}
-    )
-    assert len(paths) == 1, f"the demo site's database is not where expected: {paths}"
-
-    def query(sql, *params):
-        connection = sqlite3.connect(f"file:{paths[0]}?mode=ro", uri=True, timeout=10)
-        try:
-            return connection.execute(sql, params).fetchall()
-        finally:
-            connection.close()
-
-    return query
 
 
 def _entry_count(query):
@@ -198,18 +174,6 @@ def volunteer_state(browser, server):
 def coordinator_state(browser, server):
     """Her coordinator's session in the admin."""
     return _logged_in_state(browser, server, _log_in_to_admin)
-
-
-@pytest.fixture(scope="module")
-def section_id(demo_database):
-    """Her section's page id (the Norwegian page, not one of its aliases)."""
-    rows = demo_database(
-        "SELECT p.id FROM wagtailcore_page p JOIN wagtailcore_locale l ON l.id = p.locale_id"
-        " WHERE p.slug = ? AND l.language_code = 'nb' AND p.alias_of_id IS NULL",
-        SECTION_SLUG,
-    )
-    assert len(rows) == 1, rows
-    return rows[0][0]
 
 
 @pytest.fixture(scope="module")
