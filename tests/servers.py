@@ -1,5 +1,6 @@
 """Starting and stopping the real servers some tests talk to, on free ports of 127.0.0.1."""
 
+import email
 import os
 import signal
 import socket
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import redis
+from aiosmtpd.controller import Controller
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -101,3 +103,43 @@ class RedisServer:
         if self.process is not None:
             stop(self.process, self.log)
             self.process = None
+
+
+class SmtpServer:
+    """A real SMTP server (aiosmtpd) on a free port of 127.0.0.1, keeping what it receives.
+
+    ``messages`` holds each message as ``email.message.Message``, with the
+    envelope's sender and recipients in ``envelopes``; use it as a context
+    manager, or ``start()`` and ``stop()``.
+    """
+
+    def __init__(self):
+        self.port = free_port()
+        self.messages = []
+        self.envelopes = []
+        self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
+
+    async def handle_DATA(self, server, session, envelope):  # aiosmtpd calls it so
+        self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
+        self.messages.append(email.message_from_bytes(envelope.original_content))
+        return "250 Message accepted for delivery"
+
+    def start(self):
+        self._controller.start()
+        return self
+
+    def stop(self):
+        self._controller.stop()
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc_info):
+        self.stop()
+
+    def wait_for(self, count, seconds):
+        """Wait until ``count`` messages have arrived (or ``seconds`` passed); the messages."""
+        deadline = time.monotonic() + seconds
+        while len(self.messages) < count and time.monotonic() < deadline:
+            time.sleep(0.2)
+        return self.messages

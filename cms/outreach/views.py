@@ -17,7 +17,7 @@ from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django_ratelimit.core import get_usage
@@ -26,6 +26,7 @@ from cms.activity.retention import DEFAULT_YEARS as ACTIVITY_YEARS
 from cms.core.validators import is_id
 from cms.outreach.forms import CandidateForm, ContactRequestForm, open_sections
 from cms.outreach.retention import retention_days
+from cms.sections.notifications import notify_coordinators
 from cms.volunteers.accounts import client_ip
 
 #: How many forms one address may send, per form, before it waits (django-ratelimit's syntax).
@@ -70,6 +71,12 @@ class SubmissionView(View):
     thanks_url_name = None
     #: The rate limit's counter, one per form.
     group = None
+    #: The coordinators' e-mail (``cms.sections.notifications``): its kind,
+    #: subject and body, and the admin page it links to.
+    notification = None
+    subject = None
+    email_template = None
+    admin_url_name = None
 
     def get(self, request):
         initial = {}
@@ -90,6 +97,13 @@ class SubmissionView(View):
         submission.language_code = get_language() or ""
         submission.save()
         form.save_m2m()
+        notify_coordinators(
+            submission.section,
+            self.notification,
+            self.subject,
+            self.email_template,
+            reverse(self.admin_url_name, args=[submission.section_id]),
+        )
         count_post(request, self.group)
         return redirect(reverse(self.thanks_url_name))
 
@@ -103,6 +117,10 @@ class CandidateView(SubmissionView):
     template_name = "outreach/candidate_form.html"
     thanks_url_name = "outreach_candidate_thanks"
     group = "outreach.candidate"
+    notification = "candidate"
+    subject = gettext_lazy("New candidate in %(section)s")
+    email_template = "email/new_candidate.txt"
+    admin_url_name = "cms_section_candidates"
 
 
 class ContactRequestView(SubmissionView):
@@ -110,6 +128,10 @@ class ContactRequestView(SubmissionView):
     template_name = "outreach/request_form.html"
     thanks_url_name = "outreach_request_thanks"
     group = "outreach.request"
+    notification = "request"
+    subject = gettext_lazy("Someone asks for a bydelsmor in %(section)s")
+    email_template = "email/new_request.txt"
+    admin_url_name = "cms_section_requests"
 
 
 def thanks(template_name):

@@ -69,6 +69,7 @@ BOOKKEEPING_MODELS = frozenset(
         "cms.candidate",
         "cms.candidate_languages",
         "cms.contactrequest",
+        "cms.notificationpreferences",
     }
 )
 

@@ -7,6 +7,7 @@ other concepts show on a section's page (events, news, languages) comes
 through their template tags, so this module knows nothing of them.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -282,6 +283,36 @@ class SectionRoles(models.Model):
 
     def __str__(self):
         return str(self.editors)
+
+
+class NotificationPreferences(models.Model):
+    """Which e-mails a section's coordinator wants (``cms.sections.notifications``).
+
+    Without a row she gets every kind; she turns each off in her account
+    settings in the admin, beside Wagtail's own workflow notifications.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+    )
+    new_candidates = models.BooleanField(
+        _("a woman wants to become a bydelsmor in my section"), default=True
+    )
+    new_requests = models.BooleanField(
+        _("someone asks for a bydelsmor in my section"), default=True
+    )
+    deletion_requests = models.BooleanField(
+        _("a volunteer of my section asks for her data to be deleted"), default=True
+    )
+
+    class Meta:
+        verbose_name = _("notification preferences")
+        verbose_name_plural = _("notification preferences")
+
+    def __str__(self):
+        return str(self.user)
 
 
 class TranslatorRole(models.Model):

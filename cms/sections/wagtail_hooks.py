@@ -1,9 +1,11 @@
 """Sections in Wagtail's admin: page rights with walls, people, history, spoken languages."""
 
+from django import forms
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.account import BaseSettingsPanel, notifications_tab
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
@@ -13,8 +15,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from cms.core.languages import SpokenLanguage
 from cms.core.page_permissions import SectionPagePermissionPolicy
 from cms.sections import admin as sections_admin
-from cms.sections import handover, provisioning, scopes
+from cms.sections import handover, notifications, provisioning, scopes
 from cms.sections.forms import LOG_ACTION
+from cms.sections.models import NotificationPreferences
 
 # Page rights stop at a handed-over section's wall (cms.core.page_permissions);
 # registered before any view asks for the page policy.
@@ -91,3 +94,34 @@ def register_sections_menu_item():
     return SectionsMenuItem(
         _("Sections and people"), reverse("cms_sections"), icon_name="group", order=850
     )
+
+
+class NotificationPreferencesForm(forms.ModelForm):
+    class Meta:
+        model = NotificationPreferences
+        fields = list(notifications.KINDS.values())
+
+
+class SectionNotificationsPanel(BaseSettingsPanel):
+    """Her choice of the coordinators' e-mails, in the admin's account settings."""
+
+    name = "section_notifications"
+    title = _("Notifications from my sections")
+    tab = notifications_tab
+    order = 110
+    form_class = NotificationPreferencesForm
+
+    def is_active(self):
+        return scopes.coordinated_sections(self.user).exists()
+
+    def get_form(self):
+        instance = NotificationPreferences.objects.filter(
+            user=self.user
+        ).first() or NotificationPreferences(user=self.user)
+        data = self.request.POST if self.request.method == "POST" else None
+        return self.form_class(data, instance=instance, prefix=self.name)
+
+
+@hooks.register("register_account_settings_panel")
+def register_section_notifications_panel(request, user, profile):
+    return SectionNotificationsPanel(request, user, profile)

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
@@ -37,6 +38,7 @@ from cms.events.calendar import with_localized_events
 from cms.events.models import Audience
 from cms.events.occurrences import EventOccurrence
 from cms.privacy.serving import PRIVATE_IMAGE_FILTERS, forbidden
+from cms.sections.notifications import notify_coordinators
 from cms.volunteers.models import (
     CONSENT_FIELDS,
     Attendance,
@@ -319,6 +321,13 @@ def profile_view(request, area):
             if profile.deletion_requested_at is None:
                 profile.deletion_requested_at = timezone.now()
                 profile.save(update_fields=["deletion_requested_at"])
+                notify_coordinators(
+                    profile.section,
+                    "deletion",
+                    gettext_lazy("A volunteer in %(section)s asks for her data to be deleted"),
+                    "email/deletion_request.txt",
+                    reverse("cms_section_volunteers", args=[profile.section_id]),
+                )
             messages.success(
                 request,
                 _(

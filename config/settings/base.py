@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
@@ -290,6 +291,37 @@ WAGTAIL_SITE_NAME = "Bydelsmødre"
 SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
 # The admin's address in Wagtail's e-mails: the site's, unless set apart.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL or "http://127.0.0.1:8000")
+
+# --- E-mail -----------------------------------------------------------------
+# Every message Django sends waits on the task queue and is sent by the task
+# worker (cms.platform.mail), which tries a failed send again; the delivery
+# backend is SMTP from EMAIL_URL (smtp://user:password@host:587/?tls=True,
+# parsed by dj-email-url) or from EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
+# EMAIL_HOST_PASSWORD, EMAIL_USE_TLS and EMAIL_USE_SSL; development prints
+# messages on the console instead.
+EMAIL_BACKEND = "cms.platform.mail.QueuedEmailBackend"
+if os.environ.get("EMAIL_URL"):
+    _email = dj_email_url.parse(os.environ["EMAIL_URL"])
+    EMAIL_DELIVERY_BACKEND = _email.pop("EMAIL_BACKEND")
+    _email.pop("EMAIL_FILE_PATH", None)
+    globals().update({name: value for name, value in _email.items() if value is not None})
+else:
+    EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "").lower() == "true"
+    EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "").lower() == "true"
+# A mail server that does not answer holds the worker at most this long.
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Bydelsmødre <ikke-svar@bydelsmor.no>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Wagtail's workflow e-mails (a page or an event waiting for approval,
+# approved, rejected), in each person's language; she turns each kind off
+# in her account settings, as she does the coordinators' notifications.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 # Machine translation is off: no text leaves the server unless a self-hosted
 # LibreTranslate is named here, which adds "Translate automatically" to
 # wagtail-localize's editor (a translator still reviews every string).

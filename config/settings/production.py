@@ -91,5 +91,3 @@ CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if not host.
 # Wagtail's background tasks wait in the database for `manage.py db_worker`,
 # which `make serve-prod` starts beside gunicorn (config/gunicorn.py).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -19,7 +19,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Wagtail 8 indexes search and references in background tasks; run them inline.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Django's test set-up puts its locmem backend in EMAIL_BACKEND; tests of the
+# queue (tests/platform/test_mail.py) put the queue back, delivering here.
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 # Tests see each page built, and count its queries; the page cache's own
 # tests turn it on (tests/cms/test_pagecache.py).
