@@ -9,12 +9,14 @@ import os
 import re
 import secrets
 import urllib.error
+import urllib.parse
 import urllib.request
+from email.header import decode_header, make_header
 
 import psycopg
 import pytest
 
-from tests.servers import free_port, reachable, start, stop, wait_until_up
+from tests.servers import SmtpServer, free_port, reachable, start, stop, wait_until_up
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/9")
@@ -56,7 +58,14 @@ def database():
 
 
 @pytest.fixture(scope="module")
-def server(database, tmp_path_factory):
+def smtp_server():
+    """The mail server the site sends through (EMAIL_URL), a real one on 127.0.0.1."""
+    with SmtpServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def server(database, smtp_server, tmp_path_factory):
     """`make serve-prod` running, once for this module; its base URL."""
     tmp_path = tmp_path_factory.mktemp("serve-prod")
     port = free_port()
@@ -70,6 +79,8 @@ def server(database, tmp_path_factory):
         "DATABASE_URL": database,
         "REDIS_URL": REDIS_URL,
         "MEDIA_ROOT": str(tmp_path / "media"),
+        "EMAIL_URL": f"smtp://127.0.0.1:{smtp_server.port}",
+        "DEFAULT_FROM_EMAIL": "Bydelsmødre <ikke-svar@bydelsmor.test>",
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
     log_path = tmp_path / "serve-prod.log"
@@ -121,3 +132,50 @@ def test_serve_prod_redirects_plain_http_and_hides_debug_pages(server):
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
+
+
+def test_a_password_link_is_sent_by_the_task_worker_over_smtp(server, database, smtp_server):
+    """ "Forgot password?" on the site: the request queues the message, the worker sends it.
+
+    The message arrives at a real SMTP server, in Norwegian, with a link to
+    the site's public address and nothing of this machine's.
+    """
+    with psycopg.connect(database, autocommit=True) as connection:
+        connection.execute(
+            "INSERT INTO auth_user (password, is_superuser, username, first_name, last_name,"
+            " email, is_staff, is_active, date_joined)"
+            " VALUES ('pbkdf2_sha256$1$salt$not-a-real-hash', false, 'amina', 'Amina', 'Haji',"
+            " 'amina@example.no', false, true, now())"
+        )
+    status, headers, body = _get(f"{server}/glemt-passord/")
+    assert status == 200
+    cookie = re.search(r"csrftoken=([^;]+)", headers["Set-Cookie"]).group(1)
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1).decode()
+    origin = "https://" + server.removeprefix("http://")
+    request = urllib.request.Request(  # noqa: S310 - http to 127.0.0.1
+        f"{server}/glemt-passord/",
+        data=urllib.parse.urlencode(
+            {"csrfmiddlewaretoken": token, "email": "amina@example.no"}
+        ).encode(),
+        headers={
+            "X-Forwarded-Proto": "https",
+            "Cookie": f"csrftoken={cookie}",
+            "Origin": origin,
+            "Referer": f"{origin}/glemt-passord/",
+        },
+    )
+    opener = urllib.request.build_opener(_NoRedirect)
+    with pytest.raises(urllib.error.HTTPError) as answer:
+        opener.open(request, timeout=10)
+    assert answer.value.code == 302
+    assert answer.value.headers["Location"].endswith("/glemt-passord/sendt/")
+
+    (message,) = smtp_server.wait_for(1, seconds=60)
+
+    assert smtp_server.envelopes == [("ikke-svar@bydelsmor.test", ["amina@example.no"])]
+    subject = str(make_header(decode_header(message["Subject"])))
+    assert subject == "Nytt passord hos Bydelsmødre"
+    text = message.get_payload(decode=True).decode(message.get_content_charset())
+    assert "Hei Amina Haji" in text
+    assert re.search(rf"{re.escape(SITE_URL)}/glemt-passord/[^/]+/[^/]+/", text)
+    assert "localhost" not in text and "127.0.0.1" not in text
