@@ -1,18 +1,21 @@
-"""The nightly deletion of old candidates and contact requests (``cms.outreach.retention``).
+"""The outreach's daily tasks: deleting old rows at night, the coordinators' digest at seven.
 
-A chain on the task queue like the activity log's (``cms.platform.nightly``):
-``manage.py outreach_retention --schedule`` starts it, ``make serve-prod``
+Each a chain on the task queue like the activity log's (``cms.platform.nightly``):
+``manage.py outreach_retention --schedule`` starts both, ``make serve-prod``
 runs that at every start, and a run already waiting is not doubled.
 """
 
 from django_tasks import task
 
+from cms.outreach.digest import send_daily_digests
 from cms.outreach.retention import delete_expired
 from cms.platform import nightly
 
 #: The time of the night the deletion runs, local time.
 NIGHTLY_HOUR = 3
 NIGHTLY_MINUTE = 30
+#: When the coordinators' daily digest goes out, local time.
+DIGEST_HOUR = 7
 
 
 @task()
@@ -25,3 +28,15 @@ def apply_retention():
 def schedule_next():
     """Put the next run on the queue; when it runs, or None."""
     return nightly.schedule(apply_retention, NIGHTLY_HOUR, NIGHTLY_MINUTE)
+
+
+@task()
+def send_digests():
+    sent = send_daily_digests()
+    schedule_digests()
+    return sent
+
+
+def schedule_digests():
+    """Put the next digest run on the queue; when it runs, or None."""
+    return nightly.schedule(send_digests, DIGEST_HOUR, 0)

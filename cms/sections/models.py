@@ -288,7 +288,8 @@ class SectionRoles(models.Model):
 class NotificationPreferences(models.Model):
     """Which e-mails a section's coordinator wants (``cms.sections.notifications``).
 
-    Without a row she gets every kind; she turns each off in her account
+    Without a row she gets every kind at once; she turns each off, or asks
+    for one e-mail a day instead (``cms.outreach.digest``), in her account
     settings in the admin, beside Wagtail's own workflow notifications.
     """
 
@@ -305,6 +306,9 @@ class NotificationPreferences(models.Model):
     )
     deletion_requests = models.BooleanField(
         _("a volunteer of my section asks for her data to be deleted"), default=True
+    )
+    daily_digest = models.BooleanField(
+        _("one e-mail a day with all of it, instead of one each time"), default=False
     )
 
     class Meta:

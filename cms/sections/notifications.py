@@ -32,12 +32,16 @@ KINDS = {
 
 
 def recipients(section, kind):
-    """The section's active coordinators with an e-mail address who want ``kind``."""
+    """The section's active coordinators with an e-mail address who want ``kind`` at once.
+
+    Those who chose the daily digest read it there instead (``cms.outreach.digest``).
+    """
     return (
         get_user_model()
         .objects.filter(groups__coordinated_section__section=section, is_active=True)
         .exclude(email="")
         .exclude(**{f"notification_preferences__{KINDS[kind]}": False})
+        .exclude(notification_preferences__daily_digest=True)
         .distinct()
         .order_by("pk")
     )

@@ -99,7 +99,7 @@ def register_sections_menu_item():
 class NotificationPreferencesForm(forms.ModelForm):
     class Meta:
         model = NotificationPreferences
-        fields = list(notifications.KINDS.values())
+        fields = [*notifications.KINDS.values(), "daily_digest"]
 
 
 class SectionNotificationsPanel(BaseSettingsPanel):

@@ -1,14 +1,15 @@
 """Delete candidates and contact requests past their retention (``cms.outreach.retention``).
 
 ``manage.py outreach_retention`` does it now and says how many of each kind
-it deleted; ``--schedule`` instead puts the nightly task on the queue
-(``cms.outreach.tasks``), unless a run is already waiting.
+it deleted; ``--schedule`` instead puts the nightly task, and the
+coordinators' daily digest at 07:00, on the queue (``cms.outreach.tasks``),
+unless a run of each is already waiting.
 """
 
 from django.core.management.base import BaseCommand
 
 from cms.outreach.retention import delete_expired
-from cms.outreach.tasks import schedule_next
+from cms.outreach.tasks import schedule_digests, schedule_next
 
 
 class Command(BaseCommand):
@@ -18,7 +19,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--schedule",
             action="store_true",
-            help="Put the nightly run on the task queue instead of running now.",
+            help="Put the nightly run and the daily digest on the task queue instead.",
         )
 
     def handle(self, *args, schedule=False, **options):
@@ -28,6 +29,9 @@ class Command(BaseCommand):
                 self.stdout.write("Nothing scheduled: a run is waiting, or the queue cannot wait.")
             else:
                 self.stdout.write(f"The outreach retention runs next at {when:%Y-%m-%d %H:%M}.")
+            digest = schedule_digests()
+            if digest is not None:
+                self.stdout.write(f"The daily digest goes out next at {digest:%Y-%m-%d %H:%M}.")
             return
         deleted = delete_expired()
         self.stdout.write(
