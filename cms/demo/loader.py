@@ -9,7 +9,7 @@ left exactly as it is, so running the loader twice changes nothing.
 
 from django.db import transaction
 
-from cms.demo import activity, events, network, people, training
+from cms.demo import activity, events, network, outreach, people, training
 from cms.demo.languages import locales, spoken_languages
 from cms.demo.progress import Progress
 from cms.sections.roles import provision_all
@@ -35,6 +35,7 @@ def load(log=None):
     training.load(progress, pages, sections)
     # After the training: it makes the demo volunteers, whose log this is.
     activity.load(progress, sections)
+    outreach.load(progress, sections)
     # Last, so the English pages above are translations, not aliases: every
     # other page gets its alias in each language (see sync_translation_trees).
     sync_translation_trees()

@@ -19,6 +19,7 @@ from cms.events.audit import EventLogEntry
 from cms.events.models import Audience, Event, EventStatus, Repeat
 from cms.events.occurrences import EventOccurrence
 from cms.events.pages import EventIndexPage
+from cms.outreach.models import Candidate, ContactRequest
 from cms.sections.models import AssociationPage, MunicipalityPage
 
 pytestmark = pytest.mark.django_db(transaction=False)
@@ -47,6 +48,8 @@ def snapshot():
         ),
         "occurrences": EventOccurrence.objects.count(),
         "activity": list(ActivityEntry.objects.order_by("pk").values_list("pk", "date", "kind")),
+        "candidates": list(Candidate.objects.order_by("pk").values_list("pk", "name", "status")),
+        "requests": list(ContactRequest.objects.order_by("pk").values_list("pk", "name", "status")),
     }
 
 
@@ -142,6 +145,22 @@ def test_demo_accounts_have_their_roles(demo):
     assert groups("koordinator-nordrefollo") == {nordre_follo.coordinators.name}
     assert groups("nasjonal-redaktor") == {"Nasjonal redaksjon"}
     assert groups("oversetter-somali") == {"Oversettere – somali"}
+
+
+def test_demo_coordinator_sees_her_sections_candidates_and_its_editor_does_not(client, demo):
+    section = MunicipalityPage.objects.get(slug="nordre-follo", locale__language_code="nb")
+    candidates = f"/admin/seksjoner/{section.pk}/kandidater/"
+    requests = f"/admin/seksjoner/{section.pk}/foresporsler/"
+
+    client.login(
+        request=HttpRequest(), username="koordinator-nordrefollo", password="bydelsmor-demo"
+    )
+    assert "Fadumo Demo" in client.get(candidates).content.decode()
+    assert "Helsestasjonen i Ski" in client.get(requests).content.decode()
+
+    client.login(request=HttpRequest(), username="redaktor-nordrefollo", password="bydelsmor-demo")
+    assert client.get(candidates).status_code == 404
+    assert client.get(requests).status_code == 404
 
 
 def test_demo_section_editor_sees_only_her_own_events(client, demo):
