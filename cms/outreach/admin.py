@@ -28,7 +28,12 @@ from cms.outreach.models import (
     ContactRequest,
     RequestStatus,
 )
-from cms.sections.forms import AddPersonForm
+from cms.sections.forms import (
+    AddPersonForm,
+    invitation_sent,
+    send_invitation,
+    warn_invitation_not_sent,
+)
 from cms.sections.scopes import coordinated_sections
 from cms.volunteers.admin import SectionTrainingMixin
 from cms.volunteers.profiles import enrol
@@ -217,12 +222,17 @@ class CandidatesView(SubmissionsView):
             candidate.handled_by = self.request.user
             candidate.save()
             self._log("made a volunteer of a candidate")
+        # Once the account is saved, in the language she wrote in.
+        sent = send_invitation(self.request, person, language=candidate.language_code)
         message = _("%(person)s is now a volunteer in %(section)s.") % {
             "person": person.get_full_name() or person.get_username(),
             "section": self.section.title,
         }
-        message += " " + _("They choose a password with “Forgot password?” on the login page.")
+        if sent:
+            message += " " + invitation_sent(person)
         messages.success(self.request, message)
+        if not sent:
+            warn_invitation_not_sent(self.request, person)
         return self.done()
 
 

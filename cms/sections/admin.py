@@ -3,8 +3,9 @@
 Wagtail's user admin is full trust: whoever may change users may make
 superusers. So coordinators never get it. Instead this small admin view lets
 a section's coordinator put people into her own section's editors group (an
-existing user, found by exact username or e-mail address, or a new one),
-take them out again, and decide whether the section's pages need approval.
+existing user, found by exact username or e-mail address, or a new one, who
+gets an invitation by e-mail to choose her password, and can get it again
+until she has logged in), take them out again, and decide whether the section's pages need approval.
 National editors (``cms.change_sectionroles``) do the same for every
 section, appoint coordinators, and hand a municipality over to its
 association (``cms.sections.handover``). Nobody can reach another section's groups or a
@@ -36,7 +37,11 @@ from cms.sections.forms import (
     AddPersonForm,
     ApprovalForm,
     HandOverForm,
+    InviteAgainForm,
     RemovePersonForm,
+    invitation_sent,
+    send_invitation,
+    warn_invitation_not_sent,
 )
 from cms.sections.models import MunicipalityPage, SectionRoles
 from cms.sections.scopes import coordinated_sections, managed_sections
@@ -153,6 +158,7 @@ class SectionPeopleView(WagtailAdminTemplateMixin, TemplateView):
         handlers = {
             "add": self.add,
             "remove": self.remove,
+            "invite": self.invite,
             "approval": self.approval,
             "hand_over": self.hand_over,
         }
@@ -189,14 +195,44 @@ class SectionPeopleView(WagtailAdminTemplateMixin, TemplateView):
             group.user_set.add(person)
             changes.append(f"added “{person.get_username()}” to “{group.name}”")
             response = self._done(changes)
+        # Once the account is saved: a mail that fails takes nothing back.
+        sent = send_invitation(self.request, person) if form.new else None
         message = _("%(person)s is now in “%(group)s”.") % {
             "person": _name(person),
             "group": group.name,
         }
-        if form.new:
-            message += " " + _("They choose a password with “Forgot password?” on the login page.")
+        if sent:
+            message += " " + invitation_sent(person)
         messages.success(self.request, message)
+        if sent is False:
+            warn_invitation_not_sent(self.request, person)
         return response
+
+    def invite(self):
+        """The invitation again, for a member of a role the user manages who never logged in."""
+        form = InviteAgainForm(self.request.POST, roles=self.role_choices)
+        if not form.is_valid():
+            messages.error(self.request, _("You cannot invite anyone in that role."))
+            return self.render_to_response(self.get_context_data(), status=400)
+        group = _group(self.roles, form.cleaned_data["role"])
+        person = group.user_set.filter(pk=form.cleaned_data["user"]).first()
+        if person is None:
+            raise Http404
+        if person.last_login is not None or not person.email:
+            messages.error(
+                self.request,
+                _(
+                    "%(person)s has logged in already or has no e-mail address. A forgotten "
+                    "password is chosen again with “Forgot password?” on the login page."
+                )
+                % {"person": _name(person)},
+            )
+            return self.render_to_response(self.get_context_data(), status=400)
+        if not send_invitation(self.request, person):
+            warn_invitation_not_sent(self.request, person)
+            return self._done([])
+        messages.success(self.request, invitation_sent(person))
+        return self._done([f"sent “{person.get_username()}” the invitation again"])
 
     def remove(self):
         form = RemovePersonForm(self.request.POST, roles=self.role_choices)

@@ -1,20 +1,27 @@
-"""Logging in on the site itself: volunteers' login, logout and passwords.
+"""Logging in on the site itself: volunteers' login, logout, passwords and invitations.
 
 Django's own auth views, in the site's design and the visitor's language
-(the Wagtail admin keeps its own login for editors). Failed logins are
+(the Wagtail admin keeps its own login for editors). Someone new, added by a
+coordinator, chooses her password on the invitation's page
+(:class:`InvitationView`, the link in the e-mail ``cms.sections.forms``
+sends). Failed logins are
 throttled by django-axes on every login form, per username and per address
 (settings ``AXES_*``); a locked-out visitor gets ``accounts/locked_out.html``
 with status 429, never an error page.
 """
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.contrib.auth.forms import PasswordResetForm
+from django.urls import path, reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 
 from cms.core.groups import in_audience
 from cms.platform.siteurl import site_url
 from cms.privacy import restrictions
+from cms.sections.forms import INVITATION_DAYS, invitation_token
 
 #: The longest username Django's user model takes.
 USERNAME_MAX_LENGTH = 150
@@ -91,6 +98,51 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("password_reset_complete")
 
 
+class InvitationView(auth_views.PasswordResetConfirmView):
+    """An invitation's link: she chooses her password, is logged in, and lands at home.
+
+    Django's choose-a-new-password view on the invitation's own token (seven
+    days, good once; like Django's, it moves the token out of the address
+    into the session before showing the form). A link that is used, too old
+    or mangled answers 410 with the way to a new one: "Forgot password?",
+    whose answer is the same for any address.
+    """
+
+    template_name = "accounts/invitation.html"
+    token_generator = invitation_token
+    #: Stands in the address for the token once it is in the session (not a secret).
+    reset_url_token = "velg-passord"  # noqa: S105
+    post_reset_login = True
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+
+    def get_user(self, uidb64):
+        user = super().get_user(uidb64)
+        return user if user is not None and user.is_active else None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["days"] = INVITATION_DAYS
+        if not self.validlink:
+            context["reset_form"] = PasswordResetForm()
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        if not self.validlink:
+            response_kwargs["status"] = 410
+        return super().render_to_response(context, **response_kwargs)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password is saved. Welcome!"))
+        return response
+
+    def get_success_url(self):
+        # An editor invited from a section's people page has work in the admin.
+        if self.user.has_perm("wagtailadmin.access_admin"):
+            return reverse("wagtailadmin_home")
+        return home_for(self.request, self.user)
+
+
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change_form.html"
     success_url = reverse_lazy("password_change_done")
@@ -115,6 +167,7 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_saved.html"),
         name="password_reset_complete",
     ),
+    path("invitasjon/<uidb64>/<token>/", InvitationView.as_view(), name="invitation"),
     path("bytt-passord/", PasswordChangeView.as_view(), name="password_change"),
     path(
         "bytt-passord/ferdig/",

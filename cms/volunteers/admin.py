@@ -1,6 +1,7 @@
 """A section's volunteers and their training, for its coordinators.
 
-Two admin views per section: the volunteers (add one, delete one's data) and
+Two admin views per section: the volunteers (add one, which sends her an
+invitation to choose her password, send it again, delete one's data) and
 the training attendance (which volunteers came to which module's evening).
 Only the section's own coordinators see them: a volunteer's phone number is
 for her coordinator, so not even national editors get these pages
@@ -24,13 +25,25 @@ from wagtail.models import Locale
 
 from cms.core.fields import BoundedModelMultipleChoiceField
 from cms.curriculum.models import CurriculumModule, Programme
-from cms.sections.forms import LOG_ACTION, AddPersonForm
+from cms.sections.forms import (
+    LOG_ACTION,
+    AddPersonForm,
+    invitation_sent,
+    send_invitation,
+    warn_invitation_not_sent,
+)
 from cms.sections.scopes import coordinated_sections
 from cms.volunteers.models import Attendance, VolunteerProfile
 from cms.volunteers.profiles import AlreadyVolunteer, delete_volunteer, enrol
 
 #: The earliest year an evening can be recorded for (the latest is today).
 EARLIEST_YEAR = 2000
+
+
+class VolunteerForm(forms.Form):
+    """Which of the section's volunteers an action is for."""
+
+    volunteer = forms.IntegerField(min_value=1, max_value=BoundedModelMultipleChoiceField.MAX_ID)
 
 
 class SectionTrainingMixin(WagtailAdminTemplateMixin):
@@ -99,6 +112,8 @@ class VolunteersView(SectionTrainingMixin, TemplateView):
             return self.add()
         if action == "delete":
             return self.delete()
+        if action == "invite":
+            return self.invite()
         messages.error(request, _("Unknown action."))
         return self.render_to_response(self.get_context_data(), status=400)
 
@@ -122,13 +137,50 @@ class VolunteersView(SectionTrainingMixin, TemplateView):
                 )
                 return self.render_to_response(self.get_context_data(add_form=form), status=400)
             self._log("added a volunteer")
+        # Once the account is saved: a mail that fails takes nothing back.
+        sent = send_invitation(self.request, person) if form.new else None
         message = _("%(person)s is now a volunteer in %(section)s.") % {
             "person": person.get_full_name() or person.get_username(),
             "section": self.section.title,
         }
-        if form.new:
-            message += " " + _("They choose a password with “Forgot password?” on the login page.")
+        if sent:
+            message += " " + invitation_sent(person)
         messages.success(self.request, message)
+        if sent is False:
+            warn_invitation_not_sent(self.request, person)
+        return redirect("cms_section_volunteers", section_id=self.section.pk)
+
+    def invite(self):
+        """Her invitation again, for a volunteer who has never logged in."""
+        form = VolunteerForm(self.request.POST)
+        if not form.is_valid():
+            messages.error(self.request, _("Choose a volunteer."))
+            return self.render_to_response(self.get_context_data(), status=400)
+        profile = self.volunteers().filter(pk=form.cleaned_data["volunteer"]).first()
+        if profile is None:
+            raise Http404
+        person = profile.user
+        if not person.email:
+            messages.error(
+                self.request,
+                _("%(person)s has no e-mail address.") % {"person": person.get_username()},
+            )
+            return self.render_to_response(self.get_context_data(), status=400)
+        if person.last_login is not None:
+            messages.error(
+                self.request,
+                _(
+                    "%(person)s has logged in already. If she has forgotten her password, she "
+                    "chooses a new one with “Forgot password?” on the login page."
+                )
+                % {"person": person.get_username()},
+            )
+            return self.render_to_response(self.get_context_data(), status=400)
+        if not send_invitation(self.request, person):
+            warn_invitation_not_sent(self.request, person)
+            return redirect("cms_section_volunteers", section_id=self.section.pk)
+        self._log("sent a volunteer her invitation again")
+        messages.success(self.request, invitation_sent(person))
         return redirect("cms_section_volunteers", section_id=self.section.pk)
 
     def delete(self):

@@ -8,8 +8,11 @@ municipality's contact, a volunteer and anonymous visitors see no row and
 change nothing.
 """
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -479,8 +482,14 @@ def test_make_a_volunteer_with_coordinator_right(
         "person": NAME,
         "section": "Nordre Follo",
     }
-    password = nb("They choose a password with “Forgot password?” on the login page.")
-    assert flashed(listing) == [f"{made} {password}"]
+    invited = nb(
+        "An invitation to choose a password is sent to %(email)s; its link works for seven days."
+    ) % {"email": "zainab@example.no"}
+    assert flashed(listing) == [f"{made} {invited}"]
+    # Her invitation, in the language she wrote in (Somali: under /so/).
+    [invitation] = mail.outbox
+    assert invitation.to == ["zainab@example.no"]
+    assert re.search(r"https?://[^/\s]+/so/invitasjon/[^/\s]+/[^/\s]+/", invitation.body)
     assert not said(listing, "Make her a volunteer")  # no second button
 
     again = client.post(

@@ -145,11 +145,15 @@ def test_new_person_whose_username_is_taken_is_refused(as_coordinator, nordre_fo
 
 
 def test_new_person_chooses_password_with_forgot_password(client, coordinator, nordre_follo):
+    """Her invitation aside (tests/volunteers/test_invitations.py), the admin's reset works too."""
     login(client, coordinator).post(
         people_url(nordre_follo),
         {"action": "add", "role": "editors", "person": "amina@example.no", "first_name": "Amina"},
     )
     client.logout()
+    [invitation] = mail.outbox
+    assert invitation.to == ["amina@example.no"]
+    mail.outbox.clear()
 
     client.post(reverse("wagtailadmin_password_reset"), {"email": "amina@example.no"})
     [message] = mail.outbox
