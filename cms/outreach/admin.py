@@ -28,12 +28,8 @@ from cms.outreach.models import (
     ContactRequest,
     RequestStatus,
 )
-from cms.sections.forms import (
-    AddPersonForm,
-    invitation_sent,
-    send_invitation,
-    warn_invitation_not_sent,
-)
+from cms.sections.forms import AddPersonForm
+from cms.sections.invitations import invitation_sent, send_invitation, warn_invitation_not_sent
 from cms.sections.scopes import coordinated_sections
 from cms.volunteers.admin import SectionTrainingMixin
 from cms.volunteers.profiles import enrol

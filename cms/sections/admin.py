@@ -39,10 +39,8 @@ from cms.sections.forms import (
     HandOverForm,
     InviteAgainForm,
     RemovePersonForm,
-    invitation_sent,
-    send_invitation,
-    warn_invitation_not_sent,
 )
+from cms.sections.invitations import invitation_sent, send_invitation, warn_invitation_not_sent
 from cms.sections.models import MunicipalityPage, SectionRoles
 from cms.sections.scopes import coordinated_sections, managed_sections
 

@@ -5,40 +5,18 @@ coordinators), the coordinators' volunteers view (``cms.volunteers.admin``),
 which adds volunteers the same way, and the outreach admin, which makes a
 volunteer of a candidate.
 
-A new person gets an invitation by e-mail (:func:`send_invitation`): a link,
-good once and for seven days, to the site's page where she chooses her
-password (``cms.volunteers.accounts.InvitationView``). The invitation lives
-here, beside the form that makes the account, because the sections' admin
-sends it too and may not import the volunteers package above it.
+A new person gets an invitation by e-mail (``cms.sections.invitations``).
 """
 
-import logging
 import re
 import secrets
 
 from django import forms
-from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.tokens import PasswordResetTokenGenerator
-from django.core.mail import EmailMultiAlternatives
 from django.core.validators import validate_email
 from django.db.models import Q
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
-from django.utils.crypto import constant_time_compare
-from django.utils.encoding import force_bytes
-from django.utils.http import base36_to_int, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-
-from cms.platform.siteurl import site_url
-
-logger = logging.getLogger(__name__)
-
-#: How many days an invitation's link works.
-INVITATION_DAYS = 7
 
 #: The audit log's name for a change of a section's people (cms/sections/wagtail_hooks.py).
 LOG_ACTION = "cms.section_people"
@@ -118,7 +96,7 @@ class AddPersonForm(forms.Form):
     def get_or_create_person(self):
         """The user to add: the existing one, or a new one with a password nobody knows.
 
-        The new person chooses hers with the invitation (:func:`send_invitation`,
+        The new person chooses hers with the invitation (``cms.sections.invitations``,
         sent by the caller once the account is saved). Not an unusable
         password: "Forgot password?" (Django's PasswordResetForm) sends no
         link to a user without a usable one, and that is her way in when the
@@ -174,102 +152,4 @@ class HandOverForm(forms.Form):
             "Hand the section over: its future events move to the association, whose board "
             "gets its own editors group"
         ),
-    )
-
-
-# --- The invitation -------------------------------------------------------------------
-
-
-class InvitationTokenGenerator(PasswordResetTokenGenerator):
-    """The token in an invitation's link: Django's password-reset token, salted apart.
-
-    Its own salt, so a "Forgot password?" link is no invitation and the other
-    way round. Good once, as Django's: the hash holds the password and the
-    last login, which choosing a password (and being logged in) changes.
-    Django compares a token's age with ``settings.PASSWORD_RESET_TIMEOUT``
-    (three days, for "Forgot password?") inside ``check_token``, so this one
-    checks the signature the same way and the age against its own ``timeout``.
-    """
-
-    key_salt = "cms.sections.forms.InvitationTokenGenerator"
-    #: Seconds an invitation's link works.
-    timeout = INVITATION_DAYS * 24 * 3600
-
-    def check_token(self, user, token):
-        if not (user and token):
-            return False
-        try:
-            timestamp_b36, _hash = token.split("-")
-            timestamp = base36_to_int(timestamp_b36)
-        except ValueError:
-            return False
-        signed = any(
-            constant_time_compare(self._make_token_with_timestamp(user, timestamp, secret), token)
-            for secret in [self.secret, *self.secret_fallbacks]
-        )
-        return signed and self._num_seconds(self._now()) - timestamp <= self.timeout
-
-
-invitation_token = InvitationTokenGenerator()
-
-
-def invitation_link(request, user):
-    """The absolute address of ``user``'s invitation, in the active language."""
-    path = reverse(
-        "invitation",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": invitation_token.make_token(user),
-        },
-    )
-    return site_url(request) + path
-
-
-def send_invitation(request, user, language=None):
-    """E-mail ``user`` her invitation; False (and a logged warning) if it could not be sent.
-
-    In ``language`` when it is one of the site's, else in the site's default:
-    the admin's language is the coordinator's, not hers. The account stays
-    whatever happens to the e-mail; the coordinator can send it again.
-    """
-    if language not in dict(settings.LANGUAGES):
-        language = settings.LANGUAGE_CODE
-    with translation.override(language):
-        context = {
-            "user": user,
-            "link": invitation_link(request, user),
-            "reset_link": site_url(request) + reverse("password_reset"),
-            "days": INVITATION_DAYS,
-            "language": language,
-        }
-        subject = render_to_string("accounts/invitation_subject.txt", context)
-        body = render_to_string("accounts/invitation_email.txt", context)
-        html = render_to_string("accounts/invitation_email.html", context)
-    message = EmailMultiAlternatives(" ".join(subject.split()), body, to=[user.email])
-    message.attach_alternative(html, "text/html")
-    try:
-        message.send()
-    except OSError:  # smtplib.SMTPException is one, as are refused connections
-        logger.warning("The invitation to user %s could not be sent.", user.pk, exc_info=True)
-        return False
-    return True
-
-
-def invitation_sent(person):
-    """What the coordinator reads once ``person``'s invitation is sent."""
-    return _(
-        "An invitation to choose a password is sent to %(email)s; its link works for seven days."
-    ) % {"email": person.email}
-
-
-def warn_invitation_not_sent(request, person):
-    """Tell the coordinator the invitation did not go out, and what she can do."""
-    messages.warning(
-        request,
-        _(
-            "The invitation to %(email)s could not be sent. The account is made: send the "
-            "invitation again later with “Send the invitation again” on the section's "
-            "volunteers or people page."
-        )
-        % {"email": person.email},
     )

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from cms.core.groups import in_audience
 from cms.platform.siteurl import site_url
 from cms.privacy import restrictions
-from cms.sections.forms import INVITATION_DAYS, invitation_token
+from cms.sections.invitations import INVITATION_DAYS, invitation_token
 
 #: The longest username Django's user model takes.
 USERNAME_MAX_LENGTH = 150

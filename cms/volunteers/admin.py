@@ -25,13 +25,8 @@ from wagtail.models import Locale
 
 from cms.core.fields import BoundedModelMultipleChoiceField
 from cms.curriculum.models import CurriculumModule, Programme
-from cms.sections.forms import (
-    LOG_ACTION,
-    AddPersonForm,
-    invitation_sent,
-    send_invitation,
-    warn_invitation_not_sent,
-)
+from cms.sections.forms import LOG_ACTION, AddPersonForm
+from cms.sections.invitations import invitation_sent, send_invitation, warn_invitation_not_sent
 from cms.sections.scopes import coordinated_sections
 from cms.volunteers.models import Attendance, VolunteerProfile
 from cms.volunteers.profiles import AlreadyVolunteer, delete_volunteer, enrol

@@ -25,7 +25,7 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from cms.sections.forms import invitation_token
+from cms.sections.invitations import invitation_token
 from tests.helpers.accounts import (
     AREA,
     LOGOUT,
