@@ -110,12 +110,10 @@ class SubmissionsView(SectionTrainingMixin, TemplateView):
         if handler is None:
             handler = self.other_actions().get(action)
         if handler is None:
-            messages.error(request, _("Unknown action."))
-            return self.render_to_response(self.get_context_data(), status=400)
+            return self.refuse(_("Unknown action."))
         value = request.POST.get("row", "")
         if not is_id(value):
-            messages.error(request, _("Choose a row."))
-            return self.render_to_response(self.get_context_data(), status=400)
+            return self.refuse(_("Choose a row."))
         row = self.rows().filter(pk=value).first()
         if row is None:
             raise Http404
@@ -124,11 +122,16 @@ class SubmissionsView(SectionTrainingMixin, TemplateView):
     def other_actions(self):
         return {}
 
+    def refuse(self, *reasons):
+        """The list again, answered 400, with why nothing was done."""
+        for reason in reasons:
+            messages.error(self.request, reason)
+        return self.render_to_response(self.get_context_data(), status=400)
+
     def change_status(self, row):
         form = self.status_form(self.request.POST)
         if not form.is_valid():
-            messages.error(self.request, _("Choose a status from the list."))
-            return self.render_to_response(self.get_context_data(), status=400)
+            return self.refuse(_("Choose a status from the list."))
         self.set_status(row, form.cleaned_data["status"])
         row.handled_by = self.request.user
         row.save()
@@ -141,8 +144,7 @@ class SubmissionsView(SectionTrainingMixin, TemplateView):
 
     def delete(self, row):
         if self.request.POST.get("confirm") != "yes":
-            messages.error(self.request, _("Tick the box to confirm the deletion."))
-            return self.render_to_response(self.get_context_data(), status=400)
+            return self.refuse(_("Tick the box to confirm the deletion."))
         row.delete()
         self._log(f"deleted a {self.noun}")
         messages.success(self.request, _("Deleted."))
@@ -171,17 +173,14 @@ class CandidatesView(SubmissionsView):
     def make_volunteer(self, candidate):
         """Her account and volunteer profile from what she wrote; she starts training."""
         if candidate.volunteer_id:
-            messages.error(self.request, _("She already has a volunteer account."))
-            return self.render_to_response(self.get_context_data(), status=400)
+            return self.refuse(_("She already has a volunteer account."))
         if not candidate.email:
-            messages.error(
-                self.request,
+            return self.refuse(
                 _(
                     "An account needs an e-mail address. Ask her for one, then add her "
                     "as a volunteer."
-                ),
+                )
             )
-            return self.render_to_response(self.get_context_data(), status=400)
         first, _space, last = candidate.name.partition(" ")
         form = AddPersonForm(
             {
@@ -193,22 +192,17 @@ class CandidatesView(SubmissionsView):
             roles=[("volunteers", "")],
         )
         if not form.is_valid():
-            for errors in form.errors.values():
-                for error in errors:
-                    messages.error(self.request, error)
-            return self.render_to_response(self.get_context_data(), status=400)
+            return self.refuse(*[error for errors in form.errors.values() for error in errors])
         if form.user is not None:
             # Anyone can type anyone's address into the public form: an
             # existing account (an editor's, a coordinator's) is never given
             # a volunteer's profile and a stranger's phone number from it.
-            messages.error(
-                self.request,
+            return self.refuse(
                 _(
                     "Someone already has an account with this e-mail address. If it is hers, "
                     "add her on the section's Volunteers page by her username."
-                ),
+                )
             )
-            return self.render_to_response(self.get_context_data(), status=400)
         with transaction.atomic():
             # A new account, so no profile in another section can be in the way.
             person = form.get_or_create_person()

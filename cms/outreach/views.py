@@ -67,7 +67,10 @@ def count_post(request, group):
 @method_decorator(never_cache, name="dispatch")
 class SubmissionView(View):
     form_class = None
-    template_name = None
+    template_name = "outreach/form.html"
+    #: The page's heading and the sentence under it.
+    heading = None
+    lead = None
     thanks_url_name = None
     #: The rate limit's counter, one per form.
     group = None
@@ -108,13 +111,18 @@ class SubmissionView(View):
         return redirect(reverse(self.thanks_url_name))
 
     def render(self, form, status=200, refused=None):
-        context = {"form": form, "refused": refused}
+        context = {"form": form, "refused": refused, "heading": self.heading, "lead": self.lead}
         return render(self.request, self.template_name, context, status=status)
 
 
 class CandidateView(SubmissionView):
     form_class = CandidateForm
-    template_name = "outreach/candidate_form.html"
+    heading = gettext_lazy("Become a bydelsmor")
+    lead = gettext_lazy(
+        "Do you want to help families where you live, in your own language? Tell us how to "
+        "reach you. The coordinator where you live calls or writes to you, and invites you to "
+        "an information meeting. It costs nothing, and you decide nothing by writing to us."
+    )
     thanks_url_name = "outreach_candidate_thanks"
     group = "outreach.candidate"
     notification = "candidate"
@@ -125,7 +133,12 @@ class CandidateView(SubmissionView):
 
 class ContactRequestView(SubmissionView):
     form_class = ContactRequestForm
-    template_name = "outreach/request_form.html"
+    heading = gettext_lazy("Ask for a bydelsmor")
+    lead = gettext_lazy(
+        "Do you, your family or someone you work with need a bydelsmor who speaks your "
+        "language? Tell us what it is about and how to reach you. The coordinator where you "
+        "live gets in touch. It is free."
+    )
     thanks_url_name = "outreach_request_thanks"
     group = "outreach.request"
     notification = "request"
@@ -134,10 +147,12 @@ class ContactRequestView(SubmissionView):
     admin_url_name = "cms_section_requests"
 
 
-def thanks(template_name):
+def thanks(lead):
+    """The page after a form was sent, saying ``lead``."""
+
     @never_cache
     def view(request):
-        return render(request, template_name)
+        return render(request, "outreach/thanks.html", {"lead": lead})
 
     return view
 
@@ -157,13 +172,23 @@ urlpatterns = [
     path("bli-bydelsmor/", CandidateView.as_view(), name="outreach_candidate"),
     path(
         "bli-bydelsmor/takk/",
-        thanks("outreach/candidate_thanks.html"),
+        thanks(
+            gettext_lazy(
+                "We have received what you wrote. The coordinator where you live gets in touch "
+                "with you, usually within two weeks."
+            )
+        ),
         name="outreach_candidate_thanks",
     ),
     path("be-om-bydelsmor/", ContactRequestView.as_view(), name="outreach_request"),
     path(
         "be-om-bydelsmor/takk/",
-        thanks("outreach/request_thanks.html"),
+        thanks(
+            gettext_lazy(
+                "We have received your request. The coordinator where the family lives gets in "
+                "touch to find a bydelsmor who speaks the language."
+            )
+        ),
         name="outreach_request_thanks",
     ),
     path("personvern/", privacy_statement, name="privacy_statement"),

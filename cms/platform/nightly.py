@@ -11,6 +11,7 @@ tasks of its own, hence this small helper.
 import datetime
 import logging
 
+from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django_tasks import default_task_backend
 from django_tasks.base import TaskResultStatus
@@ -46,3 +47,35 @@ def waiting(task):
     return DBTaskResult.objects.filter(
         task_path=task.module_path, status=TaskResultStatus.READY
     ).exists()
+
+
+class ScheduledCommand(BaseCommand):
+    """A command that does a nightly job now, or with ``--schedule`` puts its tasks on the queue.
+
+    Subclasses give ``run()`` (the job, now) and ``schedules``: pairs of a
+    message with ``{when}`` and the function that schedules one task.
+    """
+
+    #: [(message with ``{when}``, function returning when the task runs, or None)]
+    schedules = ()
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--schedule",
+            action="store_true",
+            help="Put the nightly run on the task queue instead of running now.",
+        )
+
+    def handle(self, *args, schedule=False, **options):
+        if not schedule:
+            self.run()
+            return
+        planned = [(message, function()) for message, function in self.schedules]
+        for message, when in planned:
+            if when is not None:
+                self.stdout.write(message.format(when=f"{when:%Y-%m-%d %H:%M}"))
+        if all(when is None for _message, when in planned):
+            self.stdout.write("Nothing scheduled: a run is waiting, or the queue cannot wait.")
+
+    def run(self):
+        raise NotImplementedError
