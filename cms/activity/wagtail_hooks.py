@@ -6,12 +6,14 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from cms.activity import admin
-from cms.activity.permissions import reported_sections
+from cms.core.groups import is_national
+from cms.sections.scopes import local_roles
 
 
 class ActivityMenuItem(MenuItem):
     def is_shown(self, request):
-        return reported_sections(request.user).exists()
+        user = request.user
+        return is_national(user) or bool(local_roles(user)[1])
 
 
 @hooks.register("register_admin_menu_item")

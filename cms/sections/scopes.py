@@ -7,8 +7,9 @@ from the section's groups (``SectionRoles``).
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
@@ -86,3 +87,32 @@ def coordinated_sections(user):
     if user.is_superuser:
         return sections
     return sections.filter(section_roles__coordinators__user=user)
+
+
+def local_roles(user):
+    """``(coordinated, reported)``: ids of the sections ``user`` coordinates, or reports on.
+
+    One query, kept on the user for the request: the admin menu asks it on
+    every page, for its "Candidates and requests" and "Activity" items.
+    """
+    cached = getattr(user, "_cms_local_roles", None)
+    if cached is not None:
+        return cached
+    coordinated, reported = set(), set()
+    if can_act(user):
+        members = get_user_model().groups.through.objects.filter(user_id=user.pk)
+        rows = (
+            SectionRoles.objects.annotate(
+                coordinates=Exists(members.filter(group_id=OuterRef("coordinators_id"))),
+                reports=Exists(members.filter(group_id=OuterRef("municipality_contacts_id"))),
+            )
+            .filter(Q(coordinates=True) | Q(reports=True))
+            .values_list("section_id", "coordinates", "reports")
+        )
+        for section_id, coordinates, reports in rows:
+            if coordinates:
+                coordinated.add(section_id)
+            if coordinates or reports:
+                reported.add(section_id)
+    user._cms_local_roles = (frozenset(coordinated), frozenset(reported))
+    return user._cms_local_roles
