@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from cms.platform.mail import RETRY_MINUTES, deliver
@@ -53,6 +54,16 @@ def _send(subject="Ny kandidat i Nordre Follo"):
     return mail.send_mail(
         subject, "Hei! Æ, ø og å kommer fram.", SENDER, ["koordinator@example.no"]
     )
+
+
+@pytest.fixture(autouse=True)
+def _worker_keeps_the_tests_connection(monkeypatch):
+    """The worker checks its connection between tasks and closes one inside a transaction.
+
+    Here that is the test's own (PostgreSQL: "the connection is closed"); the
+    worker beside gunicorn has one of its own.
+    """
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
 
 def _work_off_the_queue():
