@@ -25,7 +25,8 @@ def followed_sections(user):
 def reported_sections(user):
     """The sections whose report ``user`` may read: followed ones and her municipality's.
 
-    One query, as the admin menu asks it on every page.
+    The admin menu asks the same of ``cms.sections.scopes.local_roles``, which
+    it shares with the outreach item, once per request.
     """
     if not can_act(user):
         return norwegian_sections().none()

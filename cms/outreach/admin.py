@@ -29,9 +29,9 @@ from cms.outreach.models import (
     RequestStatus,
 )
 from cms.sections.forms import AddPersonForm
-from cms.sections.invitations import invitation_sent, send_invitation, warn_invitation_not_sent
+from cms.sections.invitations import tell_added
 from cms.sections.scopes import coordinated_sections
-from cms.volunteers.admin import SectionTrainingMixin
+from cms.volunteers.admin import SectionTrainingMixin, now_a_volunteer
 from cms.volunteers.profiles import enrol
 
 
@@ -212,17 +212,9 @@ class CandidatesView(SubmissionsView):
             candidate.handled_by = self.request.user
             candidate.save()
             self._log("made a volunteer of a candidate")
-        # Once the account is saved, in the language she wrote in.
-        sent = send_invitation(self.request, person, language=candidate.language_code)
-        message = _("%(person)s is now a volunteer in %(section)s.") % {
-            "person": person.get_full_name() or person.get_username(),
-            "section": self.section.title,
-        }
-        if sent:
-            message += " " + invitation_sent(person)
-        messages.success(self.request, message)
-        if not sent:
-            warn_invitation_not_sent(self.request, person)
+        # Her invitation in the language she wrote in.
+        message = now_a_volunteer(person, self.section)
+        tell_added(self.request, person, message, invite=True, language=candidate.language_code)
         return self.done()
 
 

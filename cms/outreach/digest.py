@@ -19,10 +19,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from wagtail.users.models import UserProfile
 
 from cms.outreach.models import Candidate, ContactRequest
 from cms.sections.models import NotificationPreferences
+from cms.sections.notifications import admin_languages, admin_url
 from cms.sections.scopes import coordinated_sections
 from cms.volunteers.models import VolunteerProfile
 
@@ -50,11 +50,7 @@ def send_daily_digests(now=None):
         .exclude(user__email="")
         .select_related("user")
     )
-    languages = dict(
-        UserProfile.objects.filter(user__notification_preferences__daily_digest=True).values_list(
-            "user_id", "preferred_language"
-        )
-    )
+    languages = admin_languages(preferences.values("user"))
     messages = []
     for preference in preferences:
         lines = _lines(preference, since, now)
@@ -68,7 +64,7 @@ def send_daily_digests(now=None):
                         "email/daily_digest.txt",
                         {
                             "lines": lines,
-                            "settings_link": _absolute(reverse("wagtailadmin_account")),
+                            "settings_link": admin_url(reverse("wagtailadmin_account")),
                         },
                     ),
                     to=[preference.user.email],
@@ -97,10 +93,6 @@ def _lines(preference, since, now):
             .order_by()
         )
         for section_id, count in counts:
-            link = _absolute(reverse(url_name, args=[section_id]))
+            link = admin_url(reverse(url_name, args=[section_id]))
             lines.append((sections[section_id], field, count, link))
     return sorted(lines)
-
-
-def _absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path

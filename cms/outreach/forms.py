@@ -30,23 +30,17 @@ def open_sections():
     return norwegian_sections().live().public().order_by("path")
 
 
-class SectionChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.title
+def language_label(language):
+    """A spoken language as its speakers write it first: "Soomaali (somali)"."""
+    if language.name_local and language.name_local != language.name:
+        return f"{language.name_local} ({language.name})"
+    return language.name
 
 
-class LanguageChoiceMixin:
-    @staticmethod
-    def language_label(language):
-        if language.name_local and language.name_local != language.name:
-            return f"{language.name_local} ({language.name})"
-        return language.name
-
-
-class SubmissionForm(LanguageChoiceMixin, forms.ModelForm):
+class SubmissionForm(forms.ModelForm):
     """What both public forms share: the section, a name, a way to reach her, the honeypot."""
 
-    section = SectionChoiceField(
+    section = forms.ModelChoiceField(
         label=gettext_lazy("Where do you live?"),
         queryset=Page.objects.none(),  # the open sections, set per form
         empty_label=gettext_lazy("Choose your municipality or district"),
@@ -66,6 +60,10 @@ class SubmissionForm(LanguageChoiceMixin, forms.ModelForm):
     #: The honeypot: hidden from people (and from screen readers), filled in by bots.
     website = forms.CharField(
         label=gettext_lazy("Leave this field empty"), required=False, max_length=200
+    )
+    #: Her consent; each form says to what, with its retention.
+    consent = forms.BooleanField(
+        error_messages={"required": gettext_lazy("Tick the box so we may contact you.")}
     )
 
     def __init__(self, *args, **kwargs):
@@ -103,9 +101,6 @@ class CandidateForm(SubmissionForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    consent = forms.BooleanField(
-        error_messages={"required": gettext_lazy("Tick the box so we may contact you.")}
-    )
 
     class Meta:
         model = Candidate
@@ -128,7 +123,7 @@ class CandidateForm(SubmissionForm):
             "sooner if I ask."
         ) % {"days": retention_days()["candidate"]}
         self.fields["languages"].queryset = SpokenLanguage.objects.order_by("name")
-        self.fields["languages"].label_from_instance = self.language_label
+        self.fields["languages"].label_from_instance = language_label
         self.fields["other_languages"].label = _("Other languages")
         self.fields["neighbourhood"].label = _("Your neighbourhood")
         self.fields["neighbourhood"].help_text = _("For example the part of town you live in.")
@@ -140,10 +135,6 @@ class CandidateForm(SubmissionForm):
 
 
 class ContactRequestForm(SubmissionForm):
-    consent = forms.BooleanField(
-        error_messages={"required": gettext_lazy("Tick the box so we may contact you.")}
-    )
-
     class Meta:
         model = ContactRequest
         fields = [
@@ -173,7 +164,7 @@ class ContactRequestForm(SubmissionForm):
         fields["organisation"].help_text = _("Only if you write for a service.")
         fields["language"].label = _("Which language should she speak?")
         fields["language"].queryset = SpokenLanguage.objects.order_by("name")
-        fields["language"].label_from_instance = self.language_label
+        fields["language"].label_from_instance = language_label
         fields["language"].empty_label = _("Choose a language")
         fields["language"].error_messages["invalid_choice"] = _("Choose a language from the list.")
         fields["other_language"].label = _("Another language")

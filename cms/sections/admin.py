@@ -40,7 +40,7 @@ from cms.sections.forms import (
     InviteAgainForm,
     RemovePersonForm,
 )
-from cms.sections.invitations import invitation_sent, send_invitation, warn_invitation_not_sent
+from cms.sections.invitations import invite_again, tell_added
 from cms.sections.models import MunicipalityPage, SectionRoles
 from cms.sections.scopes import coordinated_sections, managed_sections
 
@@ -193,17 +193,11 @@ class SectionPeopleView(WagtailAdminTemplateMixin, TemplateView):
             group.user_set.add(person)
             changes.append(f"added “{person.get_username()}” to “{group.name}”")
             response = self._done(changes)
-        # Once the account is saved: a mail that fails takes nothing back.
-        sent = send_invitation(self.request, person) if form.new else None
         message = _("%(person)s is now in “%(group)s”.") % {
             "person": _name(person),
             "group": group.name,
         }
-        if sent:
-            message += " " + invitation_sent(person)
-        messages.success(self.request, message)
-        if sent is False:
-            warn_invitation_not_sent(self.request, person)
+        tell_added(self.request, person, message, invite=form.new)
         return response
 
     def invite(self):
@@ -226,10 +220,8 @@ class SectionPeopleView(WagtailAdminTemplateMixin, TemplateView):
                 % {"person": _name(person)},
             )
             return self.render_to_response(self.get_context_data(), status=400)
-        if not send_invitation(self.request, person):
-            warn_invitation_not_sent(self.request, person)
+        if not invite_again(self.request, person):
             return self._done([])
-        messages.success(self.request, invitation_sent(person))
         return self._done([f"sent “{person.get_username()}” the invitation again"])
 
     def remove(self):

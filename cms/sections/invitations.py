@@ -108,15 +108,13 @@ def send_invitation(request, user, language=None):
     return True
 
 
-def invitation_sent(person):
-    """What the coordinator reads once ``person``'s invitation is sent."""
+def _sent(person):
     return _(
         "An invitation to choose a password is sent to %(email)s; its link works for seven days."
     ) % {"email": person.email}
 
 
-def warn_invitation_not_sent(request, person):
-    """Tell the coordinator the invitation did not go out, and what she can do."""
+def _not_sent(request, person):
     messages.warning(
         request,
         _(
@@ -126,3 +124,26 @@ def warn_invitation_not_sent(request, person):
         )
         % {"email": person.email},
     )
+
+
+def tell_added(request, person, message, invite, language=None):
+    """Tell the coordinator ``message`` (someone is added); invite the person first if ``invite``.
+
+    Called once the account is saved: a mail that fails takes nothing back,
+    and the coordinator reads that she can send it again.
+    """
+    sent = send_invitation(request, person, language) if invite else None
+    if sent:
+        message += " " + _sent(person)
+    messages.success(request, message)
+    if sent is False:
+        _not_sent(request, person)
+
+
+def invite_again(request, person):
+    """Send ``person`` her invitation again and tell the coordinator how it went; whether sent."""
+    if not send_invitation(request, person):
+        _not_sent(request, person)
+        return False
+    messages.success(request, _sent(person))
+    return True

@@ -47,6 +47,18 @@ def recipients(section, kind):
     )
 
 
+def admin_url(path):
+    """The admin's ``path`` as an e-mail links it: on the admin's public address."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def admin_languages(users):
+    """{user id: her admin language, if she chose one} of ``users`` (a queryset or list)."""
+    return dict(
+        UserProfile.objects.filter(user__in=users).values_list("user_id", "preferred_language")
+    )
+
+
 def notify_coordinators(section, kind, subject, template_name, path):
     """Queue one message per coordinator of ``section`` who wants ``kind``; how many.
 
@@ -57,14 +69,11 @@ def notify_coordinators(section, kind, subject, template_name, path):
     people = list(recipients(section, kind))
     if not people:
         return 0
-    languages = dict(
-        UserProfile.objects.filter(user__in=people).values_list("user_id", "preferred_language")
-    )
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    languages = admin_languages(people)
     context = {
         "section": section.title,
-        "link": base + path,
-        "settings_link": base + reverse("wagtailadmin_account"),
+        "link": admin_url(path),
+        "settings_link": admin_url(reverse("wagtailadmin_account")),
     }
     messages = []
     for person in people:

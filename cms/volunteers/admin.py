@@ -26,13 +26,21 @@ from wagtail.models import Locale
 from cms.core.fields import BoundedModelMultipleChoiceField
 from cms.curriculum.models import CurriculumModule, Programme
 from cms.sections.forms import LOG_ACTION, AddPersonForm
-from cms.sections.invitations import invitation_sent, send_invitation, warn_invitation_not_sent
+from cms.sections.invitations import invite_again, tell_added
 from cms.sections.scopes import coordinated_sections
 from cms.volunteers.models import Attendance, VolunteerProfile
 from cms.volunteers.profiles import AlreadyVolunteer, delete_volunteer, enrol
 
 #: The earliest year an evening can be recorded for (the latest is today).
 EARLIEST_YEAR = 2000
+
+
+def now_a_volunteer(person, section):
+    """What the coordinator reads once ``person`` is a volunteer of ``section``."""
+    return _("%(person)s is now a volunteer in %(section)s.") % {
+        "person": person.get_full_name() or person.get_username(),
+        "section": section.title,
+    }
 
 
 class VolunteerForm(forms.Form):
@@ -132,17 +140,7 @@ class VolunteersView(SectionTrainingMixin, TemplateView):
                 )
                 return self.render_to_response(self.get_context_data(add_form=form), status=400)
             self._log("added a volunteer")
-        # Once the account is saved: a mail that fails takes nothing back.
-        sent = send_invitation(self.request, person) if form.new else None
-        message = _("%(person)s is now a volunteer in %(section)s.") % {
-            "person": person.get_full_name() or person.get_username(),
-            "section": self.section.title,
-        }
-        if sent:
-            message += " " + invitation_sent(person)
-        messages.success(self.request, message)
-        if sent is False:
-            warn_invitation_not_sent(self.request, person)
+        tell_added(self.request, person, now_a_volunteer(person, self.section), invite=form.new)
         return redirect("cms_section_volunteers", section_id=self.section.pk)
 
     def invite(self):
@@ -171,11 +169,8 @@ class VolunteersView(SectionTrainingMixin, TemplateView):
                 % {"person": person.get_username()},
             )
             return self.render_to_response(self.get_context_data(), status=400)
-        if not send_invitation(self.request, person):
-            warn_invitation_not_sent(self.request, person)
-            return redirect("cms_section_volunteers", section_id=self.section.pk)
-        self._log("sent a volunteer her invitation again")
-        messages.success(self.request, invitation_sent(person))
+        if invite_again(self.request, person):
+            self._log("sent a volunteer her invitation again")
         return redirect("cms_section_volunteers", section_id=self.section.pk)
 
     def delete(self):
