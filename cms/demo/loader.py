@@ -9,7 +9,7 @@ left exactly as it is, so running the loader twice changes nothing.
 
 from django.db import transaction
 
-from cms.demo import activity, events, network, outreach, people, training
+from cms.demo import activity, events, network, outreach, people, training, translations
 from cms.demo.languages import locales, spoken_languages
 from cms.demo.progress import Progress
 from cms.sections.roles import provision_all
@@ -26,6 +26,9 @@ def load(log=None):
     locales()
     spoken_languages(progress)
     pages, sections = network.load(progress)
+    # Through wagtail-localize, as a translator's would be; the pages first, so
+    # the English volunteer area below has an English front page to live under.
+    translations.load(progress, translations.pages())
     events.load(progress, sections)
     # Sections provision themselves when a transaction commits; the demo
     # runs in one, so it provisions them (and the network roles) itself.
@@ -36,8 +39,9 @@ def load(log=None):
     # After the training: it makes the demo volunteers, whose log this is.
     activity.load(progress, sections)
     outreach.load(progress, sections)
-    # Last, so the English pages above are translations, not aliases: every
-    # other page gets its alias in each language (see sync_translation_trees).
+    translations.load(progress, translations.snippets())
+    # Every page not translated gets its alias in each language (see
+    # sync_translation_trees), so it shows in Norwegian with the notice.
     sync_translation_trees()
     outcome = "nothing changed" if not progress.created else "created what was missing"
     progress.log(f"Demo content ready ({progress.created} new object(s); {outcome}).")

@@ -32,7 +32,7 @@ PAGE_TYPES = {
 }
 
 #: Keys of a page in the data that place it rather than fill its fields.
-PLACEMENT = {"parent", "type", "section", "keep_existing", "languages", "page", "locale"}
+PLACEMENT = {"parent", "type", "section", "keep_existing", "languages", "locale"}
 
 #: The fields that hold a list of blocks.
 STREAM_FIELDS = {"body", "partners"}
@@ -100,7 +100,9 @@ def build_pages(progress, specs, pages, images=None):
 def translate(progress, original, spec):
     """A copy of ``original`` in the locale ``spec["locale"]`` with the texts of ``spec``.
 
-    Made only when the page has no translation in that locale yet.
+    Made only when the page has no translation in that locale yet. For the
+    volunteer area's title in English; the content's translations go through
+    wagtail-localize (``cms.demo.translations``).
     """
     locale = Locale.objects.get(language_code=spec["locale"])
     if original.get_translations().filter(locale=locale).exists():
@@ -148,7 +150,7 @@ def network_settings(progress, pages):
 
 
 def load(progress):
-    """The front page, its tree, the settings and the translations of ``network.toml``.
+    """The front page, its tree and the settings of ``network.toml``.
 
     Returns the pages by path ("/" is the front page) and the sections by slug.
     """
@@ -158,6 +160,4 @@ def load(progress):
     pages = {"/": home}
     sections = build_pages(progress, network["pages"], pages, images)
     network_settings(progress, pages)
-    for spec in network["translations"]:
-        translate(progress, pages[spec["page"]], spec)
     return pages, sections

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
-from cms.translation import localize
+from cms.translation import localize, marks
 from cms.translation import status as translation_status
 
 # --- wagtail-localize's views of events --------------------------------------------
@@ -68,3 +68,8 @@ def register_translation_status_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_translation_panel(request, panels):
     panels.append(translation_status.TranslationPanel(request.user))
+
+
+@hooks.register("register_log_actions")
+def register_demo_translation_log_action(actions):
+    actions.register_action(marks.DEMO_LOG_ACTION, marks.DEMO_LOG_LABEL, marks.DEMO_LOG_LABEL)
