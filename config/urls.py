@@ -11,7 +11,7 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.coreutils import resolve_model_string
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.discovery import api, search, seo
+from cms.discovery import api, languages, search, seo
 from cms.outreach import views as outreach
 from cms.platform import health, requestguard
 from cms.privacy import serving
@@ -82,6 +82,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", include(accounts.urlpatterns)),
     path("sok/", search.search_view, name="search"),
+    path("vi-snakker/", languages.directory_view, name="language_directory"),
     path("", include(outreach.urlpatterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

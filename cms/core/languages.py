@@ -1,5 +1,12 @@
+from django.conf import settings
+from django.conf.locale import LANG_INFO
 from django.db import models
+from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
+
+#: English names of spoken languages Django does not know (``LANG_INFO``), so
+#: they too can be named in the reader's language through the catalogs.
+ENGLISH_NAMES = {"prs": gettext_noop("Dari"), "ku": gettext_noop("Kurdish")}
 
 
 class SpokenLanguage(models.Model):
@@ -30,3 +37,15 @@ class SpokenLanguage(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def reader_name(self):
+        """The language's name in the reader's language.
+
+        Norwegian readers get the stored name; others the catalogs' name for
+        it (Django's own catalogs name most languages), else the stored one.
+        """
+        if get_language() == settings.LANGUAGE_CODE:
+            return self.name
+        english = LANG_INFO.get(self.code, {}).get("name") or ENGLISH_NAMES.get(self.code)
+        return gettext(english) if english else self.name
