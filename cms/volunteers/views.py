@@ -217,6 +217,8 @@ def module_view(request, area, module_id, *, printable=False):
         {
             "source": source,
             "module": module,
+            # The notice above says whether the module, not the area, is translated.
+            "subpage": module,
             "fallback": module.locale_id != Locale.get_active().pk,
             "materials": materials,
             "variant": variant,

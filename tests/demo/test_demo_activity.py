@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.core.management import call_command
 from django.db.models import Count
 from django.utils import timezone
 
@@ -12,11 +11,6 @@ from cms.activity.stats import Period, build_report
 from cms.volunteers.models import VolunteerProfile
 
 pytestmark = pytest.mark.django_db(transaction=False)
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", quiet=True)
 
 
 def test_sections_with_volunteers_have_a_year_of_complete_past_entries(demo):

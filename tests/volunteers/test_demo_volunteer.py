@@ -90,11 +90,13 @@ def test_the_demo_has_the_area_in_two_languages_and_translated_modules(client, d
     assert aliases.count() == len(settings.LANGUAGES) - 2
     assert all(alias.get_view_restrictions() for alias in aliases)
     translated = CurriculumModule.objects.exclude(locale__language_code="nb")
-    assert translated.filter(locale__language_code="en").count() == 2
-    assert translated.filter(locale__language_code="ar").count() == 1
+    # Modules 1 and 5 through wagtail-localize (cms/demo/data/translations.toml),
+    # module 3 into English by the training loader.
+    assert translated.filter(locale__language_code="en").count() == 3
+    assert translated.filter(locale__language_code="ar").count() == 2
     # Arabic readers get the Norwegian area with the module in Arabic.
     log_in(client, "frivillig-nordrefollo")
-    arabic = translated.get(locale__language_code="ar")
+    arabic = translated.filter(locale__language_code="ar").order_by("order").first()
     source = CurriculumModule.objects.get(
         translation_key=arabic.translation_key, locale__language_code="nb"
     )
