@@ -171,6 +171,13 @@ def key_pages(browser, server):
         "search": "/sok/?q=kurs",
         "login": "/logg-inn/",
         "Arabic front page": "/ar/",
+        # The demo's translations (cms/demo/data/translations.toml).
+        "Arabic section": "/ar/nordre-follo/",
+        "Somali front page": "/so/",
+        "Urdu section": "/ur/nordre-follo/",
+        "Persian section": "/fa/indre-ostfold/",
+        "language directory": "/vi-snakker/",
+        "Arabic language directory": "/ar/vi-snakker/",
     }
 
 

@@ -16,6 +16,12 @@ KEY_PAGES = [
     "search",
     "login",
     "Arabic front page",
+    "Arabic section",
+    "Somali front page",
+    "Urdu section",
+    "Persian section",
+    "language directory",
+    "Arabic language directory",
 ]
 
 #: WCAG 1.4.11 and 2.4.13: a focus ring needs 3:1 against what is behind it.
