@@ -1,6 +1,6 @@
 """The demo in its readers' languages: translated through wagtail-localize, marked as demo work.
 
-The demo is loaded once for the module (tests/demo/conftest.py).
+The demo is loaded once for the module (tests/helpers/demo.py).
 """
 
 import re

@@ -9,8 +9,6 @@ visitor after an edit does. The public page cache is off in tests, so every
 count is a page rendered anew.
 """
 
-import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -25,12 +23,6 @@ from tests.factories import EventFactory, MunicipalityPageFactory, NewsPageFacto
 
 #: The most SQL queries any public page may cost.
 BUDGET = 15
-
-
-@pytest.fixture
-def demo(db, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", quiet=True)
 
 
 def queries(client, url):

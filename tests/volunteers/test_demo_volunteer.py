@@ -8,7 +8,6 @@ data; the Nordre Follo coordinator sees her and not Indre Østfold's volunteer.
 import json
 import re
 
-import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
@@ -19,12 +18,6 @@ from cms.volunteers.models import ConsentKind, ConsentRecord, VolunteerProfile
 from cms.volunteers.pages import VolunteerAreaPage
 
 PASSWORD = "bydelsmor-demo"
-
-
-@pytest.fixture
-def demo(db, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", quiet=True)
 
 
 def log_in(client, username):
