@@ -49,3 +49,10 @@ class SpokenLanguage(models.Model):
             return self.name
         english = LANG_INFO.get(self.code, {}).get("name") or ENGLISH_NAMES.get(self.code)
         return gettext(english) if english else self.name
+
+    @property
+    def reader_label(self):
+        """Its name in the reader's language, with the language's own name beside it."""
+        if self.name_local and self.name_local != self.reader_name:
+            return f"{self.reader_name} – {self.name_local}"
+        return self.reader_name

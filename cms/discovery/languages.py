@@ -120,13 +120,6 @@ def directory():
     return sorted(entries.values(), key=lambda entry: str(entry.language.reader_name).lower())
 
 
-def _label(language):
-    """The name in the reader's language, with the language's own name beside it."""
-    if language.name_local and language.name_local != language.reader_name:
-        return f"{language.reader_name} – {language.name_local}"
-    return language.reader_name
-
-
 class DirectoryForm(forms.Form):
     sprak = forms.ModelChoiceField(
         label=_("Language"),
@@ -141,7 +134,7 @@ class DirectoryForm(forms.Form):
         # In the order of the directory, named as it names them.
         self.fields["sprak"].choices = [
             ("", _("All languages")),
-            *((entry.language.code, _label(entry.language)) for entry in entries),
+            *((entry.language.code, entry.language.reader_label) for entry in entries),
         ]
 
 

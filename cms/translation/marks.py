@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 #: What the translation editor shows of every demo string ("Translated with …").
 #: Stored with each string, so it is written in Norwegian and in English.
-DEMO_TOOL = "demo-oversettelse, ikke gjennomgått / demo translation, not reviewed"
+DEMO_TOOL = "demooversettelse, ikke gjennomgått / demo translation, not reviewed"
 
 DEMO_LOG_ACTION = "cms.demo_translation"
 DEMO_LOG_LABEL = _("Demo translation, not reviewed by a native speaker")

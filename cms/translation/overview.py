@@ -24,13 +24,14 @@ from django.db.models.lookups import IsNull
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from cms.curriculum.models import CurriculumModule
 from cms.curriculum.permissions import curriculum_permission_policy
 from cms.events.models import Event
 from cms.events.permissions import event_permission_policy
 from cms.sections.scopes import translator_locale_ids
+from cms.translation.marks import DEMO_TOOL
 
 
 class Status(models.TextChoices):
@@ -163,12 +164,25 @@ def outdated(found, model, default):
     return Q(pk__in=by_localize.values("pk")) | Q(pk__in=by_copying.values("pk"))
 
 
+def _unreviewed():
+    """Whether a string of the copy is still the demo's (on a copy's row): not reviewed."""
+    return Exists(
+        StringTranslation.objects.filter(
+            context__object_id=OuterRef("translation_key"),
+            locale=OuterRef("locale"),
+            tool_name=DEMO_TOOL,
+        )
+    )
+
+
 def cells(model, keys, locales, default):
     """{(translation_key, locale id): row} of the copies of ``keys``: one query.
 
     Each row has the copy's ``pk``, its ``cell_status``, whether wagtail-localize
-    keeps it (``by_localize``) and the original's ``TranslationSource``
-    (``sync``), for the cell's action. A cell with no row is not translated.
+    keeps it (``by_localize``), the original's ``TranslationSource`` (``sync``),
+    for the cell's action, and whether a demo string in it awaits review
+    (``unreviewed``, ``cms.translation.marks``). A cell with no row is not
+    translated.
     """
     found = copies(model, locales).filter(translation_key__in=keys)
     rows = found.annotate(
@@ -180,7 +194,10 @@ def cells(model, keys, locales, default):
         ),
         by_localize=_by_localize(default),
         sync=Subquery(_translation_source(default).values("pk")[:1]),
-    ).values("pk", "translation_key", "locale_id", "cell_status", "by_localize", "sync")
+        unreviewed=_unreviewed(),
+    ).values(
+        "pk", "translation_key", "locale_id", "cell_status", "by_localize", "sync", "unreviewed"
+    )
     return {(row["translation_key"], row["locale_id"]): row for row in rows}
 
 

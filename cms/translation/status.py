@@ -71,10 +71,11 @@ class OverviewForm(forms.Form):
 
 
 class Cell:
-    def __init__(self, status, url=None, action=""):
+    def __init__(self, status, url=None, action="", unreviewed=False):
         self.status = status
         self.url = url
         self.action = action
+        self.unreviewed = unreviewed
 
 
 def _edit_url(model, pk):
@@ -98,8 +99,8 @@ def _cell(model, source, copy):
         return Cell(Status.MISSING, _translate_url(source), _("Translate"))
     if copy["cell_status"] == Status.OUTDATED and copy["by_localize"]:
         url = reverse("wagtail_localize:update_translations", args=[copy["sync"]])
-        return Cell(copy["cell_status"], url, _("Update"))
-    return Cell(copy["cell_status"], _edit_url(model, copy["pk"]), _("Edit"))
+        return Cell(copy["cell_status"], url, _("Update"), copy["unreviewed"])
+    return Cell(copy["cell_status"], _edit_url(model, copy["pk"]), _("Edit"), copy["unreviewed"])
 
 
 def table(kind, originals, locales, default):

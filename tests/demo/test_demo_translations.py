@@ -128,3 +128,17 @@ def test_a_volunteer_reads_a_translated_module_without_the_notice(client):
         client, link.group(1).replace(f"/{translated_module.pk}/", f"/{other.pk}/")
     )
     assert NOTICE in other_html
+
+
+def test_the_translation_status_shows_which_translations_nobody_has_reviewed(client):
+    client.login(request=HttpRequest(), username="admin", password="bydelsmor-demo")
+    mark = "Demooversettelse, ikke gjennomgått av noen med språket som morsmål"
+    translated = len(pages()) * len(LANGUAGES)
+    assert html_of(client, "/admin/oversettelser/?kind=pages").count(mark) == translated
+
+    # A Somali translator goes through the front page's strings: they are hers now.
+    front_page = pages()[0]
+    StringTranslation.objects.filter(
+        locale__language_code="so", context__object_id=front_page.translation_key
+    ).update(tool_name="")
+    assert html_of(client, "/admin/oversettelser/?kind=pages").count(mark) == translated - 1
