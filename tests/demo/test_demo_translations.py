@@ -17,7 +17,12 @@ from cms.demo.translations import catalog, pages, snippets
 from cms.events.models import Event
 from cms.translation.marks import DEMO_LOG_ACTION, DEMO_TOOL
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("demo"),
+    # One worker for the module: the demo is loaded once.
+    pytest.mark.xdist_group("demo-translations"),
+]
 
 LANGUAGES = read("translations")["languages"]
 NOTICE = "notice--language"

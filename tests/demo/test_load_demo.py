@@ -22,7 +22,11 @@ from cms.events.pages import EventIndexPage
 from cms.outreach.models import Candidate, ContactRequest
 from cms.sections.models import AssociationPage, MunicipalityPage
 
-pytestmark = pytest.mark.django_db(transaction=False)
+pytestmark = [
+    pytest.mark.django_db(transaction=False),
+    # One worker for the module: the demo is loaded once (tests/helpers/demo.py).
+    pytest.mark.xdist_group("demo-load"),
+]
 
 
 def snapshot():

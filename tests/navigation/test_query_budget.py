@@ -9,6 +9,7 @@ visitor after an edit does. The public page cache is off in tests, so every
 count is a page rendered anew.
 """
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -20,6 +21,9 @@ from cms.events.models import Event
 from cms.events.pages import EventIndexPage
 from cms.platform import pagecache
 from tests.factories import EventFactory, MunicipalityPageFactory, NewsPageFactory
+
+# One worker for the module: the demo is loaded once (tests/helpers/demo.py).
+pytestmark = pytest.mark.xdist_group("demo-query-budget")
 
 #: The most SQL queries any public page may cost.
 BUDGET = 15

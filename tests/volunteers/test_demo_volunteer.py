@@ -8,6 +8,7 @@ data; the Nordre Follo coordinator sees her and not Indre Østfold's volunteer.
 import json
 import re
 
+import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
@@ -16,6 +17,9 @@ from cms.curriculum.models import CurriculumModule
 from cms.sections.models import MunicipalityPage
 from cms.volunteers.models import ConsentKind, ConsentRecord, VolunteerProfile
 from cms.volunteers.pages import VolunteerAreaPage
+
+# One worker for the module: the demo is loaded once (tests/helpers/demo.py).
+pytestmark = pytest.mark.xdist_group("demo-volunteer")
 
 PASSWORD = "bydelsmor-demo"
 
