@@ -22,7 +22,7 @@ from django import forms
 from django.db.models import Count, Min, Q
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext_lazy as _
 
 from cms.core.i18n import localized
@@ -35,6 +35,8 @@ from cms.volunteers.models import VolunteerProfile
 SMALL = 3
 #: Next events shown per language.
 EVENTS_PER_LANGUAGE = 3
+#: How long browsers and the front cache may keep the directory for anonymous readers.
+CACHE_SECONDS = 300
 
 
 @dataclass
@@ -150,6 +152,9 @@ def directory_view(request):
         "calendar": EventIndexPage.for_reader(),
     }
     response = render(request, "discovery/languages.html", context, status=200 if valid else 400)
-    # Counts change when a volunteer changes her profile: kept a short while.
-    patch_cache_control(response, public=True, max_age=300)
+    if request.user.is_authenticated:
+        add_never_cache_headers(response)  # her header (name, area) is hers alone
+    else:
+        # Counts change when a volunteer changes her profile: kept a short while.
+        patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
     return response

@@ -187,3 +187,12 @@ def test_reading_it_costs_the_same_queries_however_much_there_is(client, directo
 def test_the_front_page_and_the_calendar_link_to_it(client, directory, home):
     for path in ("/", "/arrangementer/"):
         assert f'href="{URL}"' in client.get(path).content.decode(), path
+
+
+def test_anonymous_readers_may_keep_it_a_while_a_logged_in_one_not(client, directory):
+    anonymous = client.get(URL)
+    assert "public" in anonymous["Cache-Control"] and "max-age=300" in anonymous["Cache-Control"]
+    client.force_login(directory["stovner"][0].user)
+    logged_in = client.get(URL)
+    assert "private" in logged_in["Cache-Control"] or "no-store" in logged_in["Cache-Control"]
+    assert "public" not in logged_in["Cache-Control"]
