@@ -47,16 +47,22 @@ OUTSIDERS = [
 
 @pytest.fixture
 def rows(make_candidate, make_request, nordre_follo, indre_ostfold, somali_language, network):
-    """Zainab's candidacy and request in Nordre Follo, Hodan's in Indre Østfold."""
+    """Zainab's candidacy and request in Nordre Follo, Hodan's in Indre Østfold.
+
+    Hodan's rows get ids of their own, far from the tables' sequences: on
+    PostgreSQL the two tables count apart, and her request's id could
+    otherwise be Zainab's candidacy's (a request's id on the candidates' list
+    must be no row of that list).
+    """
     return {
         "candidate": make_candidate(
             email="zainab@example.no", languages=[somali_language], language_code="so"
         ),
         "request": make_request(email="zainab@example.no"),
         "other_candidate": make_candidate(
-            section=indre_ostfold, name=OTHER_NAME, email="hodan@example.no"
+            pk=900_001, section=indre_ostfold, name=OTHER_NAME, email="hodan@example.no"
         ),
-        "other_request": make_request(section=indre_ostfold, name=OTHER_NAME),
+        "other_request": make_request(pk=900_002, section=indre_ostfold, name=OTHER_NAME),
     }
 
 
