@@ -1,6 +1,10 @@
-"""What the browser tests share: the key pages and what a keyboard user sees."""
+"""What the browser tests share: the key pages, logging in, and what a keyboard user sees."""
 
 import re
+from urllib.parse import urlsplit
+
+#: The demo's volunteer and the demo accounts' password (cms/demo/data/training.toml).
+DEMO_VOLUNTEER, DEMO_PASSWORD = "frivillig-nordrefollo", "bydelsmor-demo"
 
 #: The calendar, filtered to courses in Arabic (the demo has some).
 FILTERED_CALENDAR = "/arrangementer/?kategori=kurs&sprak=ar"
@@ -101,3 +105,13 @@ def _luminance(colour):
         weight * (part / 12.92 if part <= 0.04045 else ((part + 0.055) / 1.055) ** 2.4)
         for weight, part in zip((0.2126, 0.7152, 0.0722), (red, green, blue), strict=True)
     )
+
+
+def log_in(page, username=DEMO_VOLUNTEER):
+    """Log in on the site's own login page; a volunteer lands in her area."""
+    page.goto("/logg-inn/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", DEMO_PASSWORD)
+    with page.expect_navigation():
+        page.click("form.account-form button[type=submit]")
+    assert urlsplit(page.url).path != "/logg-inn/", f"{username} could not log in"

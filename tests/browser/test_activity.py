@@ -23,18 +23,14 @@ from django.utils.translation import gettext
 from playwright.sync_api import expect
 
 from cms.activity.models import ActivityKind
-from tests.browser.helpers import tab_to
+from tests.browser.helpers import DEMO_PASSWORD, DEMO_VOLUNTEER, log_in, tab_to
 from tests.browser.test_accessibility import AXE_OPTIONS, BLOCKING_IMPACTS, _describe
 
 # Under pytest-xdist, every browser test on one worker: one demo site, one browser.
 pytestmark = pytest.mark.xdist_group("browser")
 
 #: The demo's accounts (cms/demo/data/people.toml, training.toml), one password for all.
-VOLUNTEER, COORDINATOR, PASSWORD = (
-    "frivillig-nordrefollo",
-    "koordinator-nordrefollo",
-    "bydelsmor-demo",
-)
+VOLUNTEER, COORDINATOR, PASSWORD = DEMO_VOLUNTEER, "koordinator-nordrefollo", DEMO_PASSWORD
 #: Where her log is: the area (training.toml) and its route.
 LOG = {"nb": "/frivillig/aktivitet/", "ar": "/ar/frivillig/aktivitet/"}
 #: A common phone, held upright.
@@ -86,16 +82,6 @@ def _in(language, message):
 
 def _today():
     return timezone.localdate().isoformat()
-
-
-def _log_in(page, username=VOLUNTEER):
-    """Log in on the site's own login page; a volunteer lands in her area."""
-    page.goto("/logg-inn/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.click("form.account-form button[type=submit]")
-    assert urlsplit(page.url).path != "/logg-inn/", f"{username} could not log in"
 
 
 def _log_in_to_admin(page, username=COORDINATOR):
@@ -167,7 +153,7 @@ def _logged_in_state(browser, server, log_in, *paths):
 @pytest.fixture(scope="module")
 def volunteer_state(browser, server):
     """Amina's session: each test opens her log without logging in again."""
-    return _logged_in_state(browser, server, _log_in, LOG["nb"], LOG["ar"])
+    return _logged_in_state(browser, server, log_in, LOG["nb"], LOG["ar"])
 
 
 @pytest.fixture(scope="module")
@@ -219,7 +205,7 @@ def seeded_entries(browser, server, demo_database, volunteer_state):
 @pytest.mark.usefixtures("volunteer_state")
 def test_a_volunteer_logs_an_activity_on_her_phone_with_the_keyboard(new_page, demo_database):
     page = new_page(viewport=PHONE)
-    _log_in(page)
+    log_in(page)
     # From her area, by its own menu.
     page.locator(f'.area-nav a[href="{LOG["nb"]}"]').click()
     page.wait_for_url(f"**{LOG['nb']}")

@@ -17,17 +17,16 @@ import functools
 import re
 import unicodedata
 from io import BytesIO
-from urllib.parse import urlsplit
 
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
+from tests.browser.helpers import log_in
+
 # Under pytest-xdist, every browser test on one worker: one demo site, one browser.
 pytestmark = pytest.mark.xdist_group("browser")
 
-#: The demo's volunteer (cms/demo/data/people.toml), who may read the modules.
-VOLUNTEER, PASSWORD = "frivillig-nordrefollo", "bydelsmor-demo"
 #: What is printed: the Norwegian originals, translated in the demo into every
 #: language here (cms/demo/data/translations.toml).
 MODULES = {
@@ -131,15 +130,6 @@ _PRINT_FACTS = """async bodyText => {
 }"""
 
 
-def _log_in(page):
-    page.goto("/logg-inn/")
-    page.fill("#id_username", VOLUNTEER)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.click("form.account-form button[type=submit]")
-    assert urlsplit(page.url).path != "/logg-inn/", f"{VOLUNTEER} could not log in"
-
-
 @pytest.fixture(scope="module")
 def source_ids(demo_database, section_id):
     """The Norwegian originals' ids, which the module and event URLs carry."""
@@ -164,7 +154,7 @@ def logged_in(browser, server):
     """Her session, from one login, for every language's context."""
     context = browser.new_context(base_url=server)
     try:
-        _log_in(context.new_page())
+        log_in(context.new_page())
         return context.storage_state()
     finally:
         context.close()
