@@ -109,10 +109,10 @@ def translate(progress, instance, locale):
                 "tool_name": DEMO_TOOL,
             },
         )
-    Translation.objects.get_or_create(source=source, target_locale=locale)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
     # wagtail-localize publishes when the transaction commits; the demo is one
     # transaction (and a test's never commits), so it publishes here instead.
-    source.create_or_update_translation(locale, publish=False, fallback=True)
+    translation.save_target(publish=False)
     copy = source.get_translated_instance(locale)
     copy.get_latest_revision().publish()
     log(instance=copy, action=DEMO_LOG_ACTION)
