@@ -49,6 +49,12 @@ urlpatterns = [
         serving.serve_document,
     ),
     path("documents/", include(wagtaildocs_urls)),
+    # The files of private images and documents, to who may see them (cms.privacy.media).
+    path(
+        f"{settings.PRIVATE_MEDIA_URL.strip('/')}/<path:path>",
+        serving.serve_private_media,
+        name="private_media",
+    ),
     # /sitemap.xml and /robots.txt: public pages only (cms.discovery.seo).
     path("", include(seo.urlpatterns)),
     # The read-only JSON API for other sites: public content only (cms.discovery.api).
@@ -59,11 +65,12 @@ urlpatterns = [
 
 
 def media_urlpatterns():
-    """Media for the development server: image renditions only.
+    """Media for the development server: public image renditions only.
 
     Documents go through their view, which checks privacy; originals of images
-    are never linked. A production web server serves ``/media/images/`` the
-    same way and nothing else of ``MEDIA_ROOT`` (see the README).
+    are never linked; private files are not in ``MEDIA_ROOT`` at all. A
+    production web server serves ``/media/images/`` the same way and nothing
+    else of ``MEDIA_ROOT`` (see the README).
     """
     prefix = settings.MEDIA_URL.lstrip("/")
     return [

@@ -1,11 +1,16 @@
 """Media on S3-compatible storage (the ``s3`` extra: django-storages with boto3).
 
 Imported only when production names a bucket (``AWS_STORAGE_BUCKET_NAME``).
-Originals of images and documents stay private in the bucket and reach
-readers only through Django's checked views; renditions get random names
-(``cms.platform.storage``) and are read straight from the bucket, or its CDN.
+Originals of public images and documents stay private in the bucket and reach
+readers only through Django's checked views; public renditions get random
+names (``cms.platform.storage``) and are read straight from the bucket's
+``renditions/`` prefix, or its CDN. Private files (training material) live
+under ``private/``, which no bucket policy opens: the checked view answers a
+reader who may see one with a signed URL that lives a minute.
 """
 
+from django.conf import settings
+from django.utils.encoding import filepath_to_uri
 from storages.backends.s3 import S3Storage
 
 from cms.platform.storage import UnguessableNamesMixin
@@ -17,3 +22,40 @@ class UnguessableS3Storage(UnguessableNamesMixin, S3Storage):
     def __init__(self, **settings):
         # A random name never collides, so S3 need not be asked whether it exists.
         super().__init__(**{"file_overwrite": True, "querystring_auth": False, **settings})
+
+
+class PrivateS3Storage(S3Storage):
+    """Private files: under ``private/``, private to the bucket, never behind the CDN.
+
+    ``url()`` is the checked view's address, as for private files on disk;
+    only the view, once it has checked the reader, asks for :meth:`signed_url`.
+    """
+
+    def __init__(self, **options):
+        super().__init__(
+            **{
+                "location": "private",
+                "default_acl": "private",
+                "querystring_auth": True,
+                # Seconds a signed URL works.
+                "querystring_expire": settings.PRIVATE_MEDIA_SIGNED_SECONDS,
+                "file_overwrite": False,
+                **options,
+                # A CDN would keep what it fetched for anyone with the address.
+                "custom_domain": None,
+            }
+        )
+
+    def url(self, name, parameters=None, expire=None, http_method=None):
+        return settings.PRIVATE_MEDIA_URL + filepath_to_uri(name)
+
+    def signed_url(self, name):
+        """A URL of the bucket that gives the file for ``querystring_expire`` seconds."""
+        return super().url(name)
+
+
+class UnguessablePrivateS3Storage(UnguessableNamesMixin, PrivateS3Storage):
+    """Private renditions: random names, and no existence check."""
+
+    def __init__(self, **options):
+        super().__init__(**{"file_overwrite": True, **options})

@@ -1,31 +1,37 @@
-"""Serving private content: the guards before every private page and document.
+"""Serving private content: the guards before every private page, document and file.
 
 See ``cms.privacy.restrictions`` for who the audience is and how the
 restrictions are kept in place. Here every request to a private page passes
 :func:`guard_private_page` first, documents pass :func:`guard_private_document`
-and :func:`serve_document`, and a private image is only ever shown through
-the volunteer area's route (:func:`private_image_url`).
+and :func:`serve_document`, and the files of private images and documents
+(kept apart by ``cms.privacy.media``) are served by :func:`serve_private_media`
+only.
 """
 
 import logging
+import mimetypes
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ImproperlyConfigured
+from django.http import FileResponse, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
+from django.utils.encoding import filepath_to_uri
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve_document
+from wagtail.images import get_image_model
 from wagtail.models import BaseViewRestriction
+from wagtail.permissions import policy_registry
 
-from cms.core.groups import in_audience
-from cms.privacy.restrictions import in_private_area, restricted_collection_ids, volunteer_area
+from cms.core.groups import can_act, in_audience
+from cms.platform.storage import is_private_name
+from cms.privacy.restrictions import in_private_area
 
 logger = logging.getLogger(__name__)
 
-#: Filters a private image may be shown with: no one can make the server
-#: render arbitrary sizes.
-PRIVATE_IMAGE_FILTERS = frozenset(
-    {"width-400", "width-800", "width-960", "fill-320x180", "fill-400x300", "fill-800x450"}
-)
+#: How ``serve_private_media`` hands a file over (``PRIVATE_MEDIA_SERVE``).
+SERVE_MODES = ("django", "x-accel-redirect", "x-sendfile")
 
 
 def forbidden(request):
@@ -93,16 +99,91 @@ def serve_document(request, document_id, document_filename):
     return response
 
 
-def private_image_url(image, filter_spec):
-    """Where ``image`` is shown if it is private: None if the image is public.
+# --- The files of private images and documents ------------------------------------------
 
-    The volunteer area's checked route in the active language; "" when the
-    site has no volunteer area or the filter is not one it serves: such an
-    image is not shown at all, never by its rendition's URL.
+
+def may_see(request, item):
+    """Whether ``request``'s reader may see the image or document ``item``.
+
+    The private area's rule: every restriction of its collection accepts her
+    (a member of an allowed group; superusers always). An editor who may
+    change or choose the item in the admin sees it there too.
     """
-    if image.collection_id not in restricted_collection_ids():
-        return None
-    area = volunteer_area()
-    if area is None or filter_spec not in PRIVATE_IMAGE_FILTERS:
-        return ""
-    return area.url + area.reverse_subpage("image", args=(image.pk, filter_spec))
+    restrictions = item.collection.get_view_restrictions()
+    if all(restriction.accept_request(request) for restriction in restrictions):
+        return True
+    user = request.user
+    policy = policy_registry.get_by_type(type(item))
+    return can_act(user) and policy.user_has_any_permission_for_instance(
+        user, ["change", "choose"], item
+    )
+
+
+def _owner(name):
+    """(image or document, its ``FieldFile``) for the stored file ``name``, or (None, None)."""
+    Image = get_image_model()
+    rendition = (
+        Image.get_rendition_model()
+        .objects.filter(file=name)
+        .select_related("image__collection")
+        .first()
+    )
+    if rendition is not None:
+        return rendition.image, rendition.file
+    for model in (Image, get_document_model()):
+        item = model.objects.filter(file=name).select_related("collection").first()
+        if item is not None:
+            return item, item.file
+    return None, None
+
+
+def _not_found():
+    response = HttpResponse(status=404, content_type="text/plain; charset=utf-8")
+    add_never_cache_headers(response)
+    return response
+
+
+def _deliver(file):
+    """The response that gives ``file`` (a private one), as ``PRIVATE_MEDIA_SERVE`` says."""
+    name, part = file.name, file.storage.part(file.name)
+    if hasattr(part, "signed_url"):  # S3: the bucket sends it, for a minute
+        return HttpResponseRedirect(part.signed_url(name))
+    mode = settings.PRIVATE_MEDIA_SERVE
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    # django-sendfile2 would set these headers too, but it reads the setting
+    # Wagtail's document view reads (SENDFILE_BACKEND), which would send the
+    # public documents through the private location as well.
+    if mode == "x-accel-redirect":
+        response = HttpResponse(content_type=content_type)
+        response["X-Accel-Redirect"] = settings.PRIVATE_MEDIA_INTERNAL_URL + filepath_to_uri(name)
+    elif mode == "x-sendfile":
+        response = HttpResponse(content_type=content_type)
+        response["X-Sendfile"] = part.path(name)
+    elif mode == "django":
+        try:
+            response = FileResponse(file.storage.open(name, "rb"), content_type=content_type)
+        except FileNotFoundError:
+            logger.warning("The private file %s is missing.", name)
+            return _not_found()
+    else:
+        raise ImproperlyConfigured(f"PRIVATE_MEDIA_SERVE must be one of {', '.join(SERVE_MODES)}")
+    if not content_type.startswith("image/"):
+        response["Content-Disposition"] = "attachment"
+    return response
+
+
+def serve_private_media(request, path):
+    """A private image's original or rendition, or a private document's file, to who may see it.
+
+    Everyone else, and every name that is not a private file, gets the same
+    404: the answer says nothing about what exists.
+    """
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    item, file = _owner(path) if is_private_name(path) else (None, None)
+    if item is None or not may_see(request, item):
+        return _not_found()
+    response = _deliver(file)
+    add_never_cache_headers(response)  # private, no-store: no shared cache keeps it
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

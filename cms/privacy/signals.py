@@ -1,11 +1,14 @@
 """What keeps the private area's restrictions and caches up to date, connected at start-up."""
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from treebeard.mp_tree import path_updated
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import post_page_move
 
 from cms.core.groups import audience_changed
-from cms.privacy import restrictions
+from cms.privacy import media, restrictions
 
 
 def audience_changed_receiver(sender, **kwargs):
@@ -40,3 +43,14 @@ def connect():
         )
     post_delete.connect(restrictions.forget, sender=Page, dispatch_uid="privacy-forget-page")
     post_page_move.connect(restrictions.forget, dispatch_uid="privacy-forget-moved")
+    # The files of private images and documents stay in the private storage.
+    for model in (get_image_model(), get_document_model()):
+        pre_save.connect(media.name_upload, sender=model, dispatch_uid=f"privacy-upload-{model}")
+        post_save.connect(media.item_saved, sender=model, dispatch_uid=f"privacy-settle-{model}")
+    for name, signal in (("save", post_save), ("delete", post_delete)):
+        signal.connect(
+            media.collections_changed,
+            sender=CollectionViewRestriction,
+            dispatch_uid=f"privacy-settle-restriction-{name}",
+        )
+    path_updated.connect(media.collections_changed, sender=Collection, dispatch_uid="privacy-moved")

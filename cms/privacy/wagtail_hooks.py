@@ -2,7 +2,8 @@
 
 from wagtail import hooks
 
-from cms.privacy import serving
+from cms.privacy import media, serving
 
 hooks.register("before_serve_page", serving.guard_private_page)
 hooks.register("before_serve_document", serving.guard_private_document)
+hooks.register("after_bulk_action", media.bulk_action_done)

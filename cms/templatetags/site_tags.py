@@ -4,7 +4,6 @@ import datetime
 
 from django import template
 from django.conf import settings
-from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -18,7 +17,8 @@ from cms.events.models import Event
 from cms.navigation import chrome as navigation
 from cms.platform import locales
 from cms.privacy import restrictions
-from cms.privacy.serving import private_image_url
+from cms.privacy.media import is_private
+from cms.privacy.serving import may_see
 
 register = template.Library()
 
@@ -248,24 +248,21 @@ def _with_weekday(value):
 
 @register.simple_tag(takes_context=True)
 def site_image(context, image, filter_spec, **attributes):
-    """An ``<img>`` for any page, which never makes a private image public.
+    """An ``<img>`` for any page, which never shows a private image to anyone else.
 
     A public image is shown by its rendition, as Wagtail's ``{% image %}``
     does. An image in a restricted collection (training material) is shown
-    only to the private area's audience, through the area's checked route
-    (``cms.privacy``); everyone else gets nothing, not even its URL.
+    only to who may see it, by its private rendition's address, which checks
+    her again (``cms.privacy``); everyone else gets nothing, not even an address.
     """
 
     if image is None:
         return ""
-    request = context.get("request")
-    src = private_image_url(image, filter_spec)
-    if src is None:
-        return image.get_rendition(filter_spec).img_tag(attributes)
-    if not src or request is None or not in_audience(request.user):
-        return ""
-    attributes.setdefault("alt", image.default_alt_text)
-    return format_html('<img src="{}"{}>', src, flatatt(attributes))
+    if is_private(image):
+        request = context.get("request")
+        if request is None or not may_see(request, image):
+            return ""
+    return image.get_rendition(filter_spec).img_tag(attributes)
 
 
 @register.simple_tag(takes_context=True)

@@ -9,7 +9,7 @@ the activity log's views are the activity package's (``cms.activity.views``).
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from cms.activity import views as activity_views
@@ -76,7 +76,3 @@ class VolunteerAreaPage(KnownRestrictionsMixin, RoutablePageMixin, BodyPageMixin
     @path("profil/mine-data/")
     def profile_data(self, request):
         return views.data_view(request, self)
-
-    @re_path(r"^bilde/(?P<image_id>\d+)/(?P<filter_spec>[a-z0-9_.-]{1,60})/$")
-    def image(self, request, image_id, filter_spec):
-        return views.private_image_view(request, int(image_id), filter_spec)

@@ -7,21 +7,17 @@ who open the area see the programme without a profile.
 """
 
 import json
-import mimetypes
 
 from django import forms
 from django.contrib import messages
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.images import get_image_model
-from wagtail.images.exceptions import InvalidFilterSpecError
 from wagtail.models import Locale, Page
 
 from cms.core.fields import BoundedModelMultipleChoiceField
@@ -37,7 +33,6 @@ from cms.curriculum.models import (
 from cms.events.calendar import with_localized_events
 from cms.events.models import Audience
 from cms.events.occurrences import EventOccurrence
-from cms.privacy.serving import PRIVATE_IMAGE_FILTERS, forbidden
 from cms.sections.notifications import notify_coordinators
 from cms.volunteers.models import (
     CONSENT_FIELDS,
@@ -370,31 +365,3 @@ def data_view(request, area):
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="mine-data.json"'
     return response
-
-
-def private_image_view(request, image_id, filter_spec):
-    """A training image, for the private audience: never by its rendition's URL.
-
-    Served as a route of the volunteer area page, so the page's restriction
-    has been checked already; the image's own collection is checked too, and
-    only images in restricted collections are served here.
-    """
-    image = get_image_model().objects.filter(pk=image_id).select_related("collection").first()
-    if image is None or filter_spec not in PRIVATE_IMAGE_FILTERS:
-        raise Http404
-    restrictions = image.collection.get_view_restrictions()
-    if not restrictions:
-        raise Http404  # public images have public renditions; nothing to do here
-    if not all(restriction.accept_request(request) for restriction in restrictions):
-        return forbidden(request)
-    try:
-        rendition = image.get_rendition(filter_spec)
-    except (InvalidFilterSpecError, OSError) as error:
-        raise Http404 from error
-    response = FileResponse(rendition.file.open("rb"), content_type=_content_type(rendition))
-    patch_cache_control(response, private=True, max_age=3600)
-    return response
-
-
-def _content_type(rendition):
-    return mimetypes.guess_type(rendition.file.name)[0] or "application/octet-stream"

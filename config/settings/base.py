@@ -269,13 +269,40 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Images and documents in a restricted collection (training material) never
+# sit in MEDIA_ROOT: their originals and renditions live here, outside what a
+# web server serves, and reach readers only through the checked view at
+# PRIVATE_MEDIA_URL (cms.platform.storage, cms.privacy.media). How that view
+# hands a file over: "django" streams it; "x-accel-redirect" (nginx) and
+# "x-sendfile" (Apache, Caddy, lighttpd) let the web server send it after the
+# check; see the README. On S3 it answers with a signed URL instead.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+PRIVATE_MEDIA_URL = "/private-media/"
+PRIVATE_MEDIA_SERVE = os.environ.get("PRIVATE_MEDIA_SERVE", "django")
+PRIVATE_MEDIA_INTERNAL_URL = os.environ.get("PRIVATE_MEDIA_INTERNAL_URL", "/_private-media/")
+PRIVATE_MEDIA_SIGNED_SECONDS = int(os.environ.get("PRIVATE_MEDIA_SIGNED_SECONDS", "60"))
+
+
+def split_storage(public, private):
+    """A storage keeping files marked private apart from the others (cms.platform.storage)."""
+    return {
+        "BACKEND": "cms.platform.storage.PrivacySplitStorage",
+        "OPTIONS": {"public": {"BACKEND": public}, "private": {"BACKEND": private}},
+    }
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": split_storage(
+        "django.core.files.storage.FileSystemStorage",
+        "cms.platform.storage.PrivateFileSystemStorage",
+    ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     # Image renditions get random file names, so none can be derived from an
-    # image's name (cms.platform.storage); private images are shown through a checked
-    # view (cms.privacy) and never by their rendition URL.
-    "renditions": {"BACKEND": "cms.platform.storage.UnguessableFileSystemStorage"},
+    # image's name (cms.platform.storage).
+    "renditions": split_storage(
+        "cms.platform.storage.UnguessableFileSystemStorage",
+        "cms.platform.storage.UnguessablePrivateFileSystemStorage",
+    ),
 }
 WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
 

@@ -56,8 +56,10 @@ STORAGES = {
 # Media on S3-compatible storage when a bucket is named (pip install -e ".[s3]";
 # credentials in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, read by boto3).
 # Originals stay private and are served through Django's checked views;
-# renditions live under renditions/, which the bucket makes publicly readable,
-# and their host must be in CSP_MEDIA_ORIGINS.
+# public renditions live under renditions/, which the bucket makes publicly
+# readable, and their host must be in CSP_MEDIA_ORIGINS. Private files
+# (restricted collections) live under private/, which stays private: the
+# checked view answers with a signed URL (cms.platform.storage_s3).
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     _S3 = {
         "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
@@ -65,13 +67,32 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
         "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
         "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
     }
+    _PRIVATE_S3 = {key: value for key, value in _S3.items() if key != "custom_domain"}
     STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {**_S3, "default_acl": "private", "file_overwrite": False},
+        "BACKEND": "cms.platform.storage.PrivacySplitStorage",
+        "OPTIONS": {
+            "public": {
+                "BACKEND": "storages.backends.s3.S3Storage",
+                "OPTIONS": {**_S3, "default_acl": "private", "file_overwrite": False},
+            },
+            "private": {
+                "BACKEND": "cms.platform.storage_s3.PrivateS3Storage",
+                "OPTIONS": _PRIVATE_S3,
+            },
+        },
     }
     STORAGES["renditions"] = {
-        "BACKEND": "cms.platform.storage_s3.UnguessableS3Storage",
-        "OPTIONS": {**_S3, "location": "renditions"},
+        "BACKEND": "cms.platform.storage.PrivacySplitStorage",
+        "OPTIONS": {
+            "public": {
+                "BACKEND": "cms.platform.storage_s3.UnguessableS3Storage",
+                "OPTIONS": {**_S3, "location": "renditions"},
+            },
+            "private": {
+                "BACKEND": "cms.platform.storage_s3.UnguessablePrivateS3Storage",
+                "OPTIONS": _PRIVATE_S3,
+            },
+        },
     }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

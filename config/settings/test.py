@@ -31,6 +31,10 @@ PAGE_CACHE_SECONDS = 0
 MEDIA_ROOT = Path(  # noqa: F405
     os.environ.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="bydelsmodre-test-media-")
 )
+PRIVATE_MEDIA_ROOT = Path(  # noqa: F405
+    os.environ.get("PRIVATE_MEDIA_ROOT")
+    or tempfile.mkdtemp(prefix="bydelsmodre-test-private-media-")
+)
 
 # Serve static files from the finders, as in development; nothing is collected for tests.
 WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,175 @@
+"""Private images and documents keep their files in the private storage, and only there.
+
+An image or document is private when its collection, or one above it, has a
+view restriction (Wagtail's collection privacy; the training collection
+always has one, ``cms.privacy.restrictions``). Its original and every
+rendition then carry the private mark in their file names, which puts them
+in the private storage (``cms.platform.storage``): outside ``MEDIA_ROOT`` on
+disk, under ``private/`` on S3, and reached only through
+``cms.privacy.serving.serve_private_media``.
+
+The files follow the collection, whatever changes it:
+
+- an upload into a private collection is named private before its first
+  byte is written (:func:`name_upload`, ``pre_save``);
+- saving an image or document moves its files if they are on the wrong side
+  (:func:`settle`, ``post_save``); Wagtail's bulk "add to collection" updates
+  rows without saving them, and is settled after it (``after_bulk_action``);
+- a collection made private or public, or moved under another, settles
+  every file below it (:func:`settle_all`);
+- ``manage.py settle_private_media`` does the same for an installation whose
+  files predate all this, and says what it moved.
+
+A file made private is copied and its public copy deleted at once, so its
+old address stops working with the same request; a file made public keeps
+its private copy until the change commits. Every move starts a new page-cache
+generation and purges the front cache (``cms.platform.pagecache``), so no
+kept page or copy still shows the old address.
+"""
+
+import logging
+
+from django.db import transaction
+from django.db.models import Q
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+from cms.platform import pagecache
+from cms.platform.storage import is_private_name, private_name, public_name
+from cms.privacy.restrictions import forget, restricted_collection_ids
+
+logger = logging.getLogger(__name__)
+
+
+def is_private(item):
+    """Whether the image or document ``item`` sits in a restricted collection."""
+    return item.collection_id in restricted_collection_ids()
+
+
+def _marked(field="file"):
+    """Rows whose file name (its last part) carries the private mark."""
+    return Q(**{f"{field}__contains": "/~"}) | Q(**{f"{field}__startswith": "~"})
+
+
+def _storage(model):
+    return model._meta.get_field("file").storage
+
+
+def _move(model, pk, name, to_private):
+    """Move one file to the other side; its new name. The row is updated, no signal sent."""
+    storage = _storage(model)
+    wanted = private_name(name) if to_private else public_name(name)
+    if storage.exists(name):
+        with storage.open(name, "rb") as content:
+            new_name = storage.save(
+                wanted, content, max_length=model._meta.get_field("file").max_length
+            )
+        if to_private:
+            storage.delete(name)  # the public address stops working now
+        else:
+            transaction.on_commit(lambda: storage.delete(name), robust=True)
+    else:
+        logger.warning("The file %s of %s %s is missing; renamed only.", name, model.__name__, pk)
+        new_name = wanted
+    model.objects.filter(pk=pk).update(file=new_name)
+    return new_name
+
+
+def _settle_renditions(image, to_private):
+    moved = []
+    for rendition in image.renditions.all():
+        if rendition.file.name and is_private_name(rendition.file.name) != to_private:
+            rendition.purge_from_cache()  # Wagtail keeps renditions, with their names, in the cache
+            moved.append(_move(type(rendition), rendition.pk, rendition.file.name, to_private))
+    return moved
+
+
+def settle(item):
+    """Put the files of one image or document on the side its collection says; what moved.
+
+    Each entry names the new file; nothing is read or written if all is in place.
+    """
+    to_private = is_private(item)
+    moved = []
+    if item.file.name and is_private_name(item.file.name) != to_private:
+        item.file.name = _move(type(item), item.pk, item.file.name, to_private)
+        moved.append(item.file.name)
+    if hasattr(item, "renditions"):
+        moved += _settle_renditions(item, to_private)
+    if moved:
+        pagecache.content_changed()
+        side = "private" if to_private else "public"
+        logger.info(
+            "Moved %d files of %s %s to the %s storage.",
+            len(moved),
+            type(item).__name__,
+            item.pk,
+            side,
+        )
+    return moved
+
+
+def misplaced():
+    """Every image and document whose files are on the wrong side, as (model, queryset)."""
+    private_ids = restricted_collection_ids()
+    should_be_private = Q(collection_id__in=private_ids)
+    Image, Document = get_image_model(), get_document_model()
+    images = Image.objects.filter(
+        (should_be_private & ~_marked())
+        | (~should_be_private & _marked())
+        | (should_be_private & Q(renditions__isnull=False) & ~_marked("renditions__file"))
+        | (~should_be_private & _marked("renditions__file"))
+    ).distinct()
+    documents = Document.objects.filter(
+        (should_be_private & ~_marked()) | (~should_be_private & _marked())
+    )
+    return [(Image, images.order_by("pk")), (Document, documents.order_by("pk"))]
+
+
+def settle_all():
+    """Settle every image and document that is on the wrong side; what moved, per item."""
+    moved = {}
+    for _model, queryset in misplaced():
+        for item in queryset.select_related("collection"):
+            files = settle(item)
+            if files:
+                moved[item] = files
+    return moved
+
+
+# --- Receivers ------------------------------------------------------------------------
+
+
+def name_upload(sender, instance, raw=False, **kwargs):
+    """pre_save receiver: a file being uploaded is named for the side it belongs to.
+
+    Only the new upload is renamed: a file already stored is moved after the
+    save (:func:`item_saved`).
+    """
+    file = instance.file
+    if raw or not file or getattr(file, "_committed", True):
+        return
+    file.name = private_name(file.name) if is_private(instance) else public_name(file.name)
+
+
+def item_saved(sender, instance, raw=False, **kwargs):
+    """post_save receiver for images and documents."""
+    if not raw:
+        settle(instance)
+
+
+def collections_changed(sender=None, **kwargs):
+    """A collection restriction or the collection tree changed: every file follows."""
+    forget()
+    moved = settle_all()
+    if moved:
+        logger.info("Moved the files of %d images and documents.", len(moved))
+
+
+def bulk_action_done(request, action_type, objects, action_class_instance):
+    """``after_bulk_action`` hook: Wagtail put images or documents in a collection by an update."""
+    if action_type != "add_to_collection" or not objects:
+        return
+    model = type(objects[0])
+    for item in model.objects.filter(pk__in=[item.pk for item in objects]):
+        settle(item)

@@ -1,0 +1,353 @@
+"""Private images and documents never become public files (``cms.privacy.media``).
+
+The original and every rendition of an image in a restricted collection live
+in the private storage (``PRIVATE_MEDIA_ROOT``, outside ``MEDIA_ROOT``) and
+reach only who may see them, through ``/private-media/``; anonymous visitors,
+logged-in outsiders and members of other sections get a 404 for each of them
+and for the public address the file had before.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Collection, CollectionViewRestriction
+
+from cms.platform.storage import PRIVATE_MARK
+from cms.privacy import restrictions
+from cms.sections.models import SectionRoles
+from tests.helpers.privacy import assert_uncacheable, body, login
+
+Image = get_image_model()
+Document = get_document_model()
+
+PNG = b"\x89PNG"
+FILTERS = ("width-400", "fill-320x180", "max-165x165")
+
+
+# --- Helpers ------------------------------------------------------------------
+
+
+def media_path(name):
+    return Path(settings.MEDIA_ROOT) / name
+
+
+def private_path(name):
+    return Path(settings.PRIVATE_MEDIA_ROOT) / name
+
+
+def assert_private_file(name):
+    assert os.path.basename(name).startswith(PRIVATE_MARK), name
+    assert private_path(name).is_file(), name
+    assert not media_path(name).exists(), name
+    assert not list(Path(settings.MEDIA_ROOT).rglob(os.path.basename(name))), name
+
+
+def assert_public_file(name):
+    assert not os.path.basename(name).startswith(PRIVATE_MARK), name
+    assert media_path(name).is_file(), name
+    assert not private_path(name).exists(), name
+
+
+def file_urls(image):
+    """The original's and every rendition's URL of ``image``."""
+    image.refresh_from_db()
+    return [image.file.url] + [rendition.url for rendition in image.renditions.all()]
+
+
+def new_image(collection, filename="bilde.png"):
+    return Image.objects.create(
+        title="Bilde", collection=collection, file=get_test_image_file(filename=filename)
+    )
+
+
+def make_renditions(image):
+    for spec in FILTERS:
+        image.get_rendition(spec)
+    image.refresh_from_db()
+    return image
+
+
+@pytest.fixture
+def private_image_with_renditions(private_image):
+    return make_renditions(private_image)
+
+
+@pytest.fixture
+def section_collection(nordre_follo, network):
+    """A collection inside Nordre Follo's, private to its editors and coordinators."""
+    roles = SectionRoles.objects.get(section=nordre_follo)
+    collection = roles.collection.add_child(name="Nordre Follo – internt")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.set([roles.editors, roles.coordinators])
+    return collection
+
+
+@pytest.fixture
+def section_people(nordre_follo, indre_ostfold, member):
+    own = SectionRoles.objects.get(section=nordre_follo)
+    other = SectionRoles.objects.get(section=indre_ostfold)
+    return {
+        "own_editor": member("redaktor-nf", own.editors),
+        "own_coordinator": member("koordinator-nf", own.coordinators),
+        "other_editor": member("redaktor-io", other.editors),
+        "other_coordinator": member("koordinator-io", other.coordinators),
+    }
+
+
+def assert_served(response):
+    assert response.status_code == 200
+    assert body(response).startswith(PNG)
+    assert response["Content-Type"] == "image/png"
+    assert_uncacheable(response)
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def assert_refused(response):
+    assert response.status_code == 404
+    assert not body(response).startswith(PNG)
+    assert_uncacheable(response)
+
+
+# --- 1. Where the files are -------------------------------------------------------------
+
+
+def test_private_image_and_its_renditions_live_outside_media_root(private_image_with_renditions):
+    image = private_image_with_renditions
+    assert_private_file(image.file.name)
+    assert image.renditions.count() == len(FILTERS)
+    for rendition in image.renditions.all():
+        assert_private_file(rendition.file.name)
+    for url in file_urls(image):
+        assert url.startswith("/private-media/"), url
+
+
+def test_public_image_keeps_fast_public_renditions(home):
+    image = make_renditions(new_image(Collection.get_first_root_node()))
+    assert_public_file(image.file.name)
+    for rendition in image.renditions.all():
+        assert_public_file(rendition.file.name)
+        assert rendition.url.startswith("/media/images/")
+
+
+def test_an_upload_into_a_private_collection_is_private_from_its_first_byte(area, settings):
+    # The file is uploaded with the image (not stored first): it is named private
+    # before it is written, and MEDIA_ROOT never holds it.
+    image = new_image(restrictions.training_collection(), filename="fra-opplaering.png")
+    assert image.file.name == "original_images/~fra-opplaering.png"
+    assert_private_file(image.file.name)
+    assert not list(Path(settings.MEDIA_ROOT).rglob("*fra-opplaering*"))
+
+
+def test_an_uploaded_name_cannot_forge_the_mark(home):
+    image = new_image(Collection.get_first_root_node(), filename="~lurt.png")
+    assert_public_file(image.file.name)
+    assert image.file.name == "original_images/lurt.png"
+
+
+def test_private_document_lives_outside_media_root(training_document):
+    training_document.refresh_from_db()
+    assert_private_file(training_document.file.name)
+
+
+# --- 2. Who gets them ---------------------------------------------------------------------
+
+
+def test_a_member_gets_the_original_and_every_rendition(
+    client, private_image_with_renditions, volunteer
+):
+    login(client, volunteer.user)
+    for url in file_urls(private_image_with_renditions):
+        assert_served(client.get(url))
+
+
+def test_anonymous_and_outsiders_get_404_for_every_file(
+    client, private_image_with_renditions, outsider
+):
+    urls = file_urls(private_image_with_renditions)
+    for url in urls:
+        assert_refused(client.get(url))
+    login(client, outsider)
+    for url in urls:
+        assert_refused(client.get(url))
+
+
+def test_a_section_collection_is_for_that_section_only(
+    client, section_collection, section_people, volunteer, superuser
+):
+    image = make_renditions(new_image(section_collection, "styremote.png"))
+    assert_private_file(image.file.name)
+    urls = file_urls(image)
+    for name in ("own_editor", "own_coordinator"):
+        client.logout()
+        login(client, section_people[name])
+        for url in urls:
+            assert_served(client.get(url))
+    login(client, superuser)
+    assert_served(client.get(urls[-1]))
+    for user in (
+        section_people["other_editor"],
+        section_people["other_coordinator"],
+        volunteer.user,
+    ):
+        client.logout()
+        login(client, user)
+        for url in urls:
+            assert_refused(client.get(url))
+
+
+def test_no_other_name_under_private_media_gives_anything(client, private_image, superuser):
+    login(client, superuser)
+    name = private_image.file.name
+    for path in (
+        name.replace(PRIVATE_MARK, ""),  # the public twin of the name
+        f"{name}x",
+        "original_images/",
+        f"../{name}",
+        f"images/{PRIVATE_MARK}finnes-ikke.png",
+        "..%2F..%2Fetc%2Fpasswd",
+    ):
+        response = client.get(f"/private-media/{path}")
+        assert response.status_code == 404, path
+        assert not body(response).startswith(PNG)
+
+
+def test_private_media_answers_get_and_head_only(client, private_image, superuser):
+    login(client, superuser)
+    url = private_image.file.url
+    assert client.head(url).status_code == 200
+    response = client.post(url)
+    assert response.status_code == 405
+    assert private_path(private_image.file.name).is_file()
+
+
+def test_private_document_file_is_an_attachment_for_its_audience(
+    client, training_document, volunteer
+):
+    url = training_document.file.url
+    assert url.startswith("/private-media/documents/")
+    assert client.get(url).status_code == 404
+    response = login(client, volunteer.user).get(url)
+    assert response.status_code == 200
+    assert body(response) == b"Privat opplaering"
+    assert response["Content-Disposition"] == "attachment"
+    assert_uncacheable(response)
+    # The document's own address keeps working for her.
+    assert client.get(training_document.url).status_code == 200
+
+
+# --- 3. Delivery by the web server ---------------------------------------------------------
+
+
+def test_nginx_sends_the_file_after_the_check(client, private_image, volunteer, settings):
+    settings.PRIVATE_MEDIA_SERVE = "x-accel-redirect"
+    url = private_image.file.url
+    response = client.get(url)
+    assert_refused(response)
+    assert "X-Accel-Redirect" not in response
+
+    response = login(client, volunteer.user).get(url)
+    assert response.status_code == 200
+    assert response["X-Accel-Redirect"] == f"/_private-media/{private_image.file.name}"
+    assert body(response) == b""
+    assert_uncacheable(response)
+
+
+def test_x_sendfile_names_the_private_path(client, private_image, volunteer, settings):
+    settings.PRIVATE_MEDIA_SERVE = "x-sendfile"
+    response = login(client, volunteer.user).get(private_image.file.url)
+    assert response["X-Sendfile"] == str(private_path(private_image.file.name))
+    assert body(response) == b""
+
+
+# --- 4. Moving between collections -------------------------------------------------------
+
+
+def test_moving_an_image_into_a_private_collection_moves_its_files_at_once(client, area, committed):
+    image = make_renditions(new_image(Collection.get_first_root_node(), "flyttes.png"))
+    old_urls = file_urls(image)
+    old_names = [image.file.name] + [r.file.name for r in image.renditions.all()]
+    for url in old_urls[1:]:
+        assert url.startswith("/media/images/")
+        assert media_path(url.removeprefix("/media/")).is_file()
+
+    with committed():
+        image.collection = restrictions.training_collection()
+        image.save()
+
+    image.refresh_from_db()
+    assert_private_file(image.file.name)
+    assert image.renditions.count() == len(FILTERS)
+    for rendition in image.renditions.all():
+        assert_private_file(rendition.file.name)
+    for name in old_names:
+        assert not media_path(name).exists(), name
+    for url in file_urls(image):
+        assert_refused(client.get(url))
+
+
+def test_moving_an_image_out_of_a_private_collection_makes_it_public(
+    client, private_image_with_renditions, committed
+):
+    image = private_image_with_renditions
+    old = [image.file.name] + [r.file.name for r in image.renditions.all()]
+    with committed():
+        image.collection = Collection.get_first_root_node()
+        image.save()
+    image.refresh_from_db()
+    assert_public_file(image.file.name)
+    for rendition in image.renditions.all():
+        assert_public_file(rendition.file.name)
+        assert rendition.url.startswith("/media/images/")
+    for name in old:
+        assert not private_path(name).exists(), name
+    # The private addresses are gone; the public ones are for the web server.
+    assert all(client.get(f"/private-media/{name}").status_code == 404 for name in old)
+
+
+def test_making_a_collection_private_moves_everything_below_it(client, home, network, committed):
+    roles = SectionRoles.objects.get(section__title="Nordre Follo")
+    below = roles.collection.add_child(name="Bilder fra kurset")
+    images = [make_renditions(new_image(below, f"kurs-{n}.png")) for n in range(2)]
+    document = Document(title="Program", collection=below)
+    document.file.save("program.txt", ContentFile(b"Program"), save=False)
+    document.save()
+    assert_public_file(document.file.name)
+
+    with committed():
+        restriction = CollectionViewRestriction.objects.create(
+            collection=roles.collection, restriction_type=CollectionViewRestriction.LOGIN
+        )
+    for image in images:
+        image.refresh_from_db()
+        assert_private_file(image.file.name)
+        for rendition in image.renditions.all():
+            assert_private_file(rendition.file.name)
+    document.refresh_from_db()
+    assert_private_file(document.file.name)
+
+    with committed():
+        restriction.delete()
+    for image in images:
+        image.refresh_from_db()
+        assert_public_file(image.file.name)
+    document.refresh_from_db()
+    assert_public_file(document.file.name)
+
+
+def test_moving_a_collection_under_a_private_one_moves_its_files(area, home, committed):
+    collection = Collection.get_first_root_node().add_child(name="Løse bilder")
+    image = make_renditions(new_image(collection, "lost.png"))
+    with committed():
+        collection.move(restrictions.training_collection(), "sorted-child")
+    image.refresh_from_db()
+    assert_private_file(image.file.name)
+    for rendition in image.renditions.all():
+        assert_private_file(rendition.file.name)
