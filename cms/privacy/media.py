@@ -20,11 +20,13 @@ The files follow the collection, whatever changes it:
 - ``manage.py settle_private_media`` does the same for an installation whose
   files predate all this, and says what it moved.
 
-A file made private is copied and its public copy deleted at once, so its
-old address stops working with the same request; a file made public keeps
-its private copy until the change commits. Every move starts a new page-cache
-generation and purges the front cache (``cms.platform.pagecache``), so no
-kept page or copy still shows the old address.
+A file made private is copied at once and its public copy deleted when the
+change commits, before the editor's request is answered: its old address
+stops working then. A file made public moves when the change commits. A
+change rolled back leaves every row and file as it was. Every move starts a
+new page-cache generation and purges the front cache
+(``cms.platform.pagecache``), so no kept page or copy still shows the old
+address.
 """
 
 import logging
@@ -56,7 +58,12 @@ def _storage(model):
 
 
 def _move(model, pk, name, to_private):
-    """Move one file to the other side; its new name. The row is updated, no signal sent."""
+    """Copy one file to the other side and point its row there; its new name.
+
+    No signal is sent. The old copy is deleted when the change commits, so a
+    change rolled back leaves the row and its file as they were (and an
+    unused copy on the other side).
+    """
     storage = _storage(model)
     wanted = private_name(name) if to_private else public_name(name)
     if storage.exists(name):
@@ -64,10 +71,7 @@ def _move(model, pk, name, to_private):
             new_name = storage.save(
                 wanted, content, max_length=model._meta.get_field("file").max_length
             )
-        if to_private:
-            storage.delete(name)  # the public address stops working now
-        else:
-            transaction.on_commit(lambda: storage.delete(name), robust=True)
+        transaction.on_commit(lambda: storage.delete(name), robust=True)
     else:
         logger.warning("The file %s of %s %s is missing; renamed only.", name, model.__name__, pk)
         new_name = wanted
@@ -75,27 +79,20 @@ def _move(model, pk, name, to_private):
     return new_name
 
 
-def _settle_renditions(image, to_private):
-    moved = []
-    for rendition in image.renditions.all():
-        if rendition.file.name and is_private_name(rendition.file.name) != to_private:
-            rendition.purge_from_cache()  # Wagtail keeps renditions, with their names, in the cache
-            moved.append(_move(type(rendition), rendition.pk, rendition.file.name, to_private))
-    return moved
+def _misplaced_renditions(image, to_private):
+    marked = image.renditions.filter(_marked())
+    return image.renditions.exclude(_marked()) if to_private else marked
 
 
-def settle(item):
-    """Put the files of one image or document on the side its collection says; what moved.
-
-    Each entry names the new file; nothing is read or written if all is in place.
-    """
-    to_private = is_private(item)
+def _apply(item, to_private):
     moved = []
     if item.file.name and is_private_name(item.file.name) != to_private:
         item.file.name = _move(type(item), item.pk, item.file.name, to_private)
         moved.append(item.file.name)
     if hasattr(item, "renditions"):
-        moved += _settle_renditions(item, to_private)
+        for rendition in _misplaced_renditions(item, to_private):
+            rendition.purge_from_cache()  # Wagtail keeps renditions, with their names, in the cache
+            moved.append(_move(type(rendition), rendition.pk, rendition.file.name, to_private))
     if moved:
         pagecache.content_changed()
         side = "private" if to_private else "public"
@@ -106,6 +103,35 @@ def settle(item):
             item.pk,
             side,
         )
+    return moved
+
+
+def _misplaced(item, to_private):
+    if item.file.name and is_private_name(item.file.name) != to_private:
+        return True
+    return hasattr(item, "renditions") and _misplaced_renditions(item, to_private).exists()
+
+
+def settle(item):
+    """Put the files of one image or document on the side its collection says; the new names.
+
+    Files made private move at once: the copies in public storage are gone
+    when the change commits. Files made public move when the change commits
+    (they stay private until then, and so if it is rolled back); inside a
+    transaction the list returned is filled then.
+    """
+    if is_private(item):
+        return _apply(item, to_private=True)
+    moved = []
+    if _misplaced(item, to_private=False):
+        model, pk = type(item), item.pk
+
+        def publish():
+            fresh = model.objects.filter(pk=pk).select_related("collection").first()
+            if fresh is not None and not is_private(fresh):
+                moved.extend(_apply(fresh, to_private=False))
+
+        transaction.on_commit(publish, robust=True)
     return moved
 
 

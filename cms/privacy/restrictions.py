@@ -25,9 +25,10 @@ Wagtail's own privacy does the work, and this module keeps it complete:
   which checks the collection's restriction; ``serving.serve_document`` marks a
   private one's response uncacheable. The media server never serves
   ``documents/`` or ``original_images/`` (``config/urls.py``).
-- **Images** in the training collection are shown in the private area through
-  ``cms.volunteers.views.private_image_view``, a route of the area page that checks the
-  collection; their rendition URLs are never written into a page, and every
+- **Files** of images and documents in restricted collections (originals and
+  renditions) live in the private storage, outside ``MEDIA_ROOT``, and are
+  served only by ``serving.serve_private_media`` after the same check
+  (``cms.privacy.media`` keeps them there as collections change); every
   rendition file name carries a random token (``cms.platform.storage``).
 """
 

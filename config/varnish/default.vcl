@@ -1,8 +1,8 @@
 # Varnish in front of gunicorn (`make serve-varnish`, config/varnish/serve.py).
 #
 # Anonymous visitors' pages, feeds and static files are kept; anything with a
-# session or a messages cookie, the admin, documents (privacy is checked per
-# request), search and the health check go straight to the app. A response
+# session or a messages cookie, the admin, documents and private media (privacy
+# is checked per request), search and the health check go straight to the app. A response
 # that sets a cookie (a page with a CSRF form) or says private/no-store is
 # never kept (Varnish's built-in rules, which run after these).
 #
@@ -66,7 +66,7 @@ sub vcl_recv {
         unset req.http.Cookie;
         return (hash);
     }
-    if (req.url ~ "^/(admin|documents|health)(/|$)" || req.url ~ "^/([a-z]{2}/)?sok/") {
+    if (req.url ~ "^/(admin|documents|private-media|health)(/|$)" || req.url ~ "^/([a-z]{2}/)?sok/") {
         return (pass);
     }
     if (req.http.Authorization || req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {

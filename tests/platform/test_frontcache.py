@@ -7,9 +7,7 @@ whole thing through a real Varnish.
 """
 
 import datetime
-import http.server
 import socket
-import threading
 import time
 
 import pytest
@@ -19,52 +17,8 @@ from django.utils import timezone
 
 from cms.platform import frontcache
 from tests.factories import EventFactory, StandardPageFactory
+from tests.helpers.frontcache import AGAIN, PURGE, backends, settled
 from tests.servers import free_port
-
-#: What the recorder sees of one purge: the path and the Host header.
-PURGE = ("/", "127.0.0.1:8000")
-#: The second purge's delay in these tests.
-AGAIN = 0.2
-
-
-class _Recorder(http.server.BaseHTTPRequestHandler):
-    def do_PURGE(self):
-        self.server.purges.append((self.path, self.headers["Host"]))
-        self.send_response(200)
-        self.end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-def _backends(port):
-    return {
-        "varnish0": {
-            "BACKEND": "cms.platform.frontcache.VarnishBackend",
-            "LOCATION": f"http://127.0.0.1:{port}",
-        }
-    }
-
-
-@pytest.fixture
-def front_cache(monkeypatch):
-    """A recording front cache, configured as VARNISH_URL would; its list of purges."""
-    monkeypatch.setattr(frontcache, "PURGE_AGAIN_SECONDS", AGAIN)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
-    server.purges = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    with override_settings(WAGTAILFRONTENDCACHE=_backends(server.server_address[1])):
-        yield server.purges
-        time.sleep(AGAIN * 3)  # no second purge left over for the next test
-    server.shutdown()
-    server.server_close()
-
-
-def _settled(purges):
-    """The purges once the second one has had its time."""
-    time.sleep(AGAIN * 3)
-    return purges
 
 
 @pytest.fixture
@@ -80,14 +34,14 @@ def test_publishing_a_page_sends_one_purge_at_commit_and_one_after(page, front_c
         assert front_cache == [], "nothing before the commit"
 
     assert front_cache == [PURGE], "one at once, for all the rows"
-    assert _settled(front_cache) == [PURGE, PURGE], "and again, for a page built meanwhile"
+    assert settled(front_cache) == [PURGE, PURGE], "and again, for a page built meanwhile"
 
 
 @pytest.mark.parametrize("change", ["unpublish", "move", "delete"])
 def test_unpublishing_moving_and_deleting_purge(home, page, front_cache, committed, change):
     with committed():
         other = StandardPageFactory(parent=home, title="Kontakt", slug="kontakt")
-    _settled(front_cache).clear()
+    settled(front_cache).clear()
 
     with committed():
         if change == "unpublish":
@@ -97,7 +51,7 @@ def test_unpublishing_moving_and_deleting_purge(home, page, front_cache, committ
         else:
             page.delete()
 
-    assert _settled(front_cache) == [PURGE, PURGE]
+    assert settled(front_cache) == [PURGE, PURGE]
 
 
 def test_an_event_changed_purges_the_calendar_and_its_feeds(
@@ -113,7 +67,7 @@ def test_an_event_changed_purges_the_calendar_and_its_feeds(
             languages=[],
         )
 
-    assert _settled(front_cache) == [PURGE, PURGE]
+    assert settled(front_cache) == [PURGE, PURGE]
 
 
 def test_a_rolled_back_change_sends_nothing(page, front_cache, committed):
@@ -126,7 +80,7 @@ def test_a_rolled_back_change_sends_nothing(page, front_cache, committed):
         except RuntimeError:
             pass
 
-    assert _settled(front_cache) == []
+    assert settled(front_cache) == []
 
 
 def test_without_a_front_cache_nothing_is_sent(page, committed):
@@ -140,7 +94,7 @@ def test_without_a_front_cache_nothing_is_sent(page, committed):
 
 def test_a_front_cache_that_is_away_does_not_stop_a_publish(page, committed, caplog, monkeypatch):
     monkeypatch.setattr(frontcache, "PURGE_AGAIN_SECONDS", AGAIN)
-    with override_settings(WAGTAILFRONTENDCACHE=_backends(free_port())):
+    with override_settings(WAGTAILFRONTENDCACHE=backends(free_port())):
         with committed():
             page.title = "Om Bydelsmødre"
             page.save_revision().publish()
@@ -160,7 +114,7 @@ def test_a_front_cache_that_does_not_answer_holds_a_publish_two_seconds_at_most(
     silent.listen()
     monkeypatch.setattr(frontcache, "PURGE_AGAIN_SECONDS", 60)  # not within this test
     try:
-        with override_settings(WAGTAILFRONTENDCACHE=_backends(silent.getsockname()[1])):
+        with override_settings(WAGTAILFRONTENDCACHE=backends(silent.getsockname()[1])):
             started = time.monotonic()
             with committed():
                 page.title = "Om Bydelsmødre"

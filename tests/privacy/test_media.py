@@ -2,9 +2,9 @@
 
 A private document's URL, under any file name, gives the bytes to the audience
 only and never to a cache; the development server's media route serves image
-renditions and nothing else; a private image is shown through the area's
-checked route, in its one size, and a public page, news article or event that
-uses it does not make it public.
+renditions and nothing else; a private image is shown by its private
+rendition's address, which checks the reader (``cms.privacy.media``), and a
+public page, news article or event that uses it does not make it public.
 """
 
 import os
@@ -27,7 +27,6 @@ from tests.helpers.privacy import (
     body,
     cache_control,
     login,
-    route,
     text,
 )
 
@@ -111,55 +110,46 @@ def area_with_image(area, private_image):
     return area
 
 
-def test_private_image_is_shown_through_the_checked_route_only(
+def test_private_image_is_shown_by_its_private_address_only(
     client, area_with_image, private_image, volunteer
 ):
     response = login(client, volunteer.user).get(area_with_image.url)
     assert response.status_code == 200
     html = text(response)
-    assert f"/frivillig/bilde/{private_image.pk}/width-960/" in html
-    stem = os.path.splitext(os.path.basename(private_image.file.name))[0]
-    assert f"/media/images/{stem}" not in html
+    private_image.refresh_from_db()
+    rendition = private_image.renditions.get(filter_spec="width-960")
+    assert f'src="/private-media/{rendition.file.name}"' in html
+    assert "/media/images/" not in html
     assert "/media/original_images/" not in html
-    for rendition in private_image.renditions.all():
-        assert rendition.file.name not in html
+    assert private_image.file.name not in html  # the original is never linked
+
+    response = client.get(rendition.url)
+    assert response.status_code == 200
+    assert body(response).startswith(b"\x89PNG")
+    assert_uncacheable(response)
 
 
-def test_private_image_route_serves_the_audience_only(
+def test_private_image_address_refuses_everyone_else(
     client, area_with_image, private_image, volunteer, outsider
 ):
-    url = route(area_with_image, "image", private_image.pk, "width-960")
+    login(client, volunteer.user).get(area_with_image.url)
+    client.logout()
+    url = private_image.renditions.get(filter_spec="width-960").url
 
     response = client.get(url)
-    assert_sent_to_login(response)
+    assert response.status_code == 404
     assert not body(response).startswith(b"\x89PNG")
 
     response = login(client, outsider).get(url)
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert not body(response).startswith(b"\x89PNG")
-
-    response = login(client, volunteer.user).get(url)
-    assert response.status_code == 200
-    assert response["Content-Type"] == "image/png"
-    assert body(response).startswith(b"\x89PNG")
-    assert "private" in cache_control(response)
     assert "public" not in cache_control(response)
 
 
-def test_private_image_route_refuses_other_filters(client, area, private_image, volunteer):
-    login(client, volunteer.user)
-    for spec in ("width-5000", "fill-1x1", "original", "width-400.png", "x", "max-4000x4000"):
-        response = client.get(route(area, "image", private_image.pk, spec))
-        assert response.status_code == 404, spec
-        assert not private_image.renditions.filter(filter_spec=spec).exists()
-
-
-def test_private_image_route_does_not_serve_public_images(client, area, volunteer):
-    image = public_image()
-    response = login(client, volunteer.user).get(route(area, "image", image.pk, "width-400"))
+def test_the_old_area_image_route_is_gone(client, area, private_image, volunteer):
+    response = login(client, volunteer.user).get(f"{area.url}bilde/{private_image.pk}/width-960/")
     assert response.status_code == 404
-    response = login(client, volunteer.user).get(route(area, "image", 999_999, "width-400"))
-    assert response.status_code == 404
+    assert not body(response).startswith(b"\x89PNG")
 
 
 def test_rendition_file_names_cannot_be_guessed(area, private_image):
@@ -195,10 +185,7 @@ def test_private_image_in_a_public_page_body_is_not_made_public(client, home, ar
     response = client.get(page.url)
     assert response.status_code == 200
     assert_no_rendition_of(private_image, text(response))
-    # Whatever address the page gives the image refuses the visitor.
-    src = route(area, "image", private_image.pk, "width-960")
-    if src in text(response):
-        assert_sent_to_login(client.get(src))
+    assert "/private-media/" not in text(response)
 
 
 def test_private_image_as_a_public_news_image_is_not_made_public(client, home, area, private_image):
