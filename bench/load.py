@@ -55,6 +55,7 @@ os.environ.update(
         "DATABASE_URL": GIVEN_DATABASE_URL or f"{POSTGRES_URL}/{DATABASE_NAME}",
         "REDIS_URL": REDIS_URL,
         "MEDIA_ROOT": f"{WORKDIR}/media",
+        "PRIVATE_MEDIA_ROOT": f"{WORKDIR}/private-media",
         # Off in this process, so a counted request builds its page.
         "PAGE_CACHE_SECONDS": "0",
     }

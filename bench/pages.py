@@ -33,6 +33,7 @@ os.environ["DATABASE_URL"] = os.environ.get(
     "BENCH_DATABASE_URL", f"sqlite:///{WORKDIR}/bench.sqlite3"
 )
 os.environ["MEDIA_ROOT"] = f"{WORKDIR}/media"
+os.environ["PRIVATE_MEDIA_ROOT"] = f"{WORKDIR}/private-media"
 # The test settings: DEBUG off, local-memory cache, tasks run at once.
 os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
 

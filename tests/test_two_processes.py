@@ -67,7 +67,8 @@ class Browser:
             for header in response.headers.get_all("Set-Cookie") or ():
                 name, _, rest = header.partition("=")
                 self.cookies[name.strip()] = rest.split(";", 1)[0]
-            return response.status, response.headers, response.read().decode()
+            # Pictures come back as text too, their bytes that are not UTF-8 replaced.
+            return response.status, response.headers, response.read().decode(errors="replace")
 
     def get(self, path):
         return self.request(path)
@@ -120,6 +121,7 @@ def servers(tmp_path_factory):
         "DATABASE_URL": DATABASE_URL.rsplit("/", 1)[0] + f"/{name}",
         "REDIS_URL": REDIS_URL,
         "MEDIA_ROOT": str(tmp_path / "media"),
+        "PRIVATE_MEDIA_ROOT": str(tmp_path / "private-media"),
         "DJANGO_SUPERUSER_PASSWORD": PASSWORD,
         # Both servers purge the Varnish in front of B when the content changes.
         "VARNISH_URL": f"http://127.0.0.1:{port_purge}",
@@ -342,6 +344,35 @@ def test_varnish_never_keeps_a_form_with_its_csrf_token(servers):
         assert (status, headers["X-Cache"]) == (200, "MISS")
         tokens.append(re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1))
     assert tokens[0] != tokens[1]
+
+
+def test_varnish_never_keeps_a_private_image(servers, editor):
+    """A training image's rendition: 404 for a visitor, the picture for the editor, never kept."""
+    name = _manage(
+        servers["env"],
+        "shell",
+        stdin="""
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from cms.privacy.restrictions import training_collection
+image = get_image_model().objects.create(
+    title="Samling", collection=training_collection(), file=get_test_image_file("samling.png")
+)
+print(image.get_rendition("width-400").file.name)
+""",
+    ).split()[-1]
+    assert name.startswith("images/~")
+    through = Browser(servers["varnish"])
+    for _ in range(2):
+        status, headers, body = through.get(f"/private-media/{name}")
+        assert (status, headers["X-Cache"]) == (404, "MISS")
+        assert "PNG" not in body
+    through.cookies = dict(editor.cookies)
+    for _ in range(2):
+        status, headers, body = through.get(f"/private-media/{name}")
+        assert (status, headers["X-Cache"]) == (200, "MISS")
+        assert body[1:4] == "PNG"
+        assert "no-store" in headers["Cache-Control"]
 
 
 def test_varnish_keeps_static_files(servers):

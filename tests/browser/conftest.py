@@ -74,6 +74,7 @@ def server(tmp_path_factory):
         # Its own SQLite file in both CI passes, never the PostgreSQL test database.
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "MEDIA_ROOT": str(tmp_path / "media"),
+        "PRIVATE_MEDIA_ROOT": str(tmp_path / "private-media"),
     }
     log_path = tmp_path / "server.log"
     deadline = time.monotonic() + STARTUP_SECONDS
