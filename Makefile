@@ -34,6 +34,7 @@ compilemessages: $(CATALOGS) ## Compile the gettext catalogs (pure Python, no ms
 migrate: install compilemessages ## Apply database migrations, then provision the network roles and sections
 	$(MANAGE) migrate --noinput
 	$(MANAGE) provision_sections
+	$(MANAGE) settle_private_media
 
 seed: migrate ## Load the demo content and demo accounts (idempotent)
 	$(MANAGE) load_demo
@@ -58,6 +59,7 @@ serve-prod: install compilemessages ## Serve with gunicorn and the production se
 	$(PROD) $(MANAGE) check --deploy --fail-level WARNING
 	$(PROD) $(MANAGE) migrate --noinput
 	$(PROD) $(MANAGE) provision_sections
+	$(PROD) $(MANAGE) settle_private_media
 	$(PROD) $(MANAGE) activity_retention --schedule
 	$(PROD) $(MANAGE) outreach_retention --schedule
 	$(PROD) $(MANAGE) collectstatic --noinput --verbosity 0

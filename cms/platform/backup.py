@@ -1,11 +1,14 @@
 """Back up and restore the database and the media files, and check the restore.
 
 A backup is one folder: the database (``pg_dump``'s custom format on
-PostgreSQL, SQLite's online backup otherwise), the media folder as a tar
-archive, and ``manifest.json`` listing the pages, events and documents it
-holds with a checksum of each document's file. A restore puts both back and
-compares what is then there with the manifest, so a backup that cannot be
-restored is found out when it is tried, not after.
+PostgreSQL, SQLite's online backup otherwise), the media folder and the
+private media folder (``PRIVATE_MEDIA_ROOT``: the files of images and
+documents in restricted collections, ``cms.platform.storage``) as two tar
+archives, and ``manifest.json`` listing the pages, events and documents it
+holds with a checksum of each document's file, read through the storage
+whichever side it is on. A restore puts them back and compares what is then
+there with the manifest, so a backup that cannot be restored is found out
+when it is tried, not after.
 
 The database tools are PostgreSQL's own (``pg_dump``, ``pg_restore``, which
 the server's packages install) and Python's ``sqlite3``; nothing here is
@@ -31,6 +34,7 @@ from wagtail.models import Page
 DATABASE_DUMP = "database.dump"
 DATABASE_FILE = "database.sqlite3"
 MEDIA_ARCHIVE = "media.tar.gz"
+PRIVATE_MEDIA_ARCHIVE = "private-media.tar.gz"
 MANIFEST = "manifest.json"
 
 
@@ -103,10 +107,8 @@ def backup(destination):
         connection.ensure_connection()
         with sqlite3.connect(folder / DATABASE_FILE) as target:
             connection.connection.backup(target)
-    media = Path(settings.MEDIA_ROOT)
-    with tarfile.open(folder / MEDIA_ARCHIVE, "w:gz") as archive:
-        if media.exists():
-            archive.add(media, arcname=".")
+    _archive(settings.MEDIA_ROOT, folder / MEDIA_ARCHIVE)
+    _archive(settings.PRIVATE_MEDIA_ROOT, folder / PRIVATE_MEDIA_ARCHIVE)
     manifest = {"created": stamp, "postgresql": _is_postgresql(), **inventory()}
     (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1))
     return folder
@@ -116,7 +118,9 @@ def restore(folder):
     """Put the backup in ``folder`` back, replacing the database and media; the differences.
 
     Returns the kinds whose restored contents differ from the manifest (an
-    empty list when the restore is complete).
+    empty list when the restore is complete). A backup made before private
+    media had a folder of its own has no archive of it, and leaves that
+    folder as it is.
     """
     folder = Path(folder)
     manifest = json.loads((folder / MANIFEST).read_text())
@@ -137,14 +141,29 @@ def restore(folder):
         )
     else:
         shutil.copyfile(folder / DATABASE_FILE, _database()["NAME"])
-    media = Path(settings.MEDIA_ROOT)
-    if media.exists():
-        shutil.rmtree(media)
-    media.mkdir(parents=True)
-    with tarfile.open(folder / MEDIA_ARCHIVE, "r:gz") as archive:
-        archive.extractall(media, filter="data")  # no absolute paths, links or devices
+    _unpack(folder / MEDIA_ARCHIVE, settings.MEDIA_ROOT)
+    if (folder / PRIVATE_MEDIA_ARCHIVE).exists():
+        _unpack(folder / PRIVATE_MEDIA_ARCHIVE, settings.PRIVATE_MEDIA_ROOT)
     restored = inventory()
     return [kind for kind in ("pages", "events", "documents") if restored[kind] != manifest[kind]]
+
+
+def _archive(source, path):
+    """Write the folder ``source`` (empty if it does not exist) to the tar archive ``path``."""
+    source = Path(source)
+    with tarfile.open(path, "w:gz") as archive:
+        if source.exists():
+            archive.add(source, arcname=".")
+
+
+def _unpack(path, target):
+    """Replace the folder ``target`` with the tar archive ``path``'s contents."""
+    target = Path(target)
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    with tarfile.open(path, "r:gz") as archive:
+        archive.extractall(target, filter="data")  # no absolute paths, links or devices
 
 
 def _run(command):

@@ -1,4 +1,4 @@
-"""Back up the database and the media files into a new folder below the given one.
+"""Back up the database and the public and private media into a new folder below the given one.
 
 On PostgreSQL the database goes through pg_dump (custom format); on SQLite
 through SQLite's online backup. ``manage.py restore <folder>`` puts it back.

@@ -1,12 +1,18 @@
 """Restore a backup made by ``manage.py backup``, replacing the database and media.
 
+Both media folders are replaced, the public and the private one. A backup
+made before private media had a folder of its own leaves that folder as it
+is, and has its private files in the public one: the restore says so, and
+``manage.py settle_private_media`` moves them.
 Afterwards the pages, events and documents (with their files' checksums) are
 compared with the backup's manifest; any difference is an error.
 """
 
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.platform.backup import BackupError, restore
+from cms.platform.backup import PRIVATE_MEDIA_ARCHIVE, BackupError, restore
 
 
 class Command(BaseCommand):
@@ -27,4 +33,9 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         if differences:
             raise CommandError(f"Restored, but these differ from the backup: {differences}")
+        if not (Path(folder) / PRIVATE_MEDIA_ARCHIVE).exists():
+            self.stdout.write(
+                "This backup has no private media: after `manage.py migrate`, "
+                "`manage.py settle_private_media` moves its private files out of the media folder."
+            )
         self.stdout.write("Restored and checked: pages, events and documents match the backup.")
