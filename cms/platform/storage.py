@@ -15,7 +15,9 @@ the web server's.
 The mark is in the file name because a storage sees nothing but names, and
 Wagtail names a rendition after its original (``~kurs.png`` gives
 ``images/~kurs.width-400.<token>.png``): whatever code makes a rendition of a
-private original, through any of Wagtail's paths, names it private too.
+private original, through any of Wagtail's paths, names it private too. A
+document has no renditions; its mark is a folder (``documents/~/hefte.pdf``),
+so its name stays as readers know it.
 Django's ``get_valid_name`` removes ``~`` from every uploaded name, so only
 this project's code marks a file (``cms.privacy.media`` marks the files of
 images and documents in restricted collections, and moves them when that
@@ -29,31 +31,41 @@ so a rendition's URL is known only to the pages that show it.
 """
 
 import os
+import posixpath
 import secrets
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.utils.deconstruct import deconstructible
 
-#: The first character of a private file's name (its last part).
+#: A private file's name has a part that starts with this: its own name (an
+#: image's original and renditions) or a folder of its own (a document).
 PRIVATE_MARK = "~"
 
 
 def is_private_name(name):
     """Whether the file ``name`` (``images/~kurs.width-400.x.png``) is a private one."""
-    return os.path.basename(name).startswith(PRIVATE_MARK)
+    return any(part.startswith(PRIVATE_MARK) for part in name.split("/"))
 
 
-def private_name(name):
-    """``name`` marked private: ``original_images/kurs.png`` → ``original_images/~kurs.png``."""
-    folder, base = os.path.split(name)
-    return os.path.join(folder, PRIVATE_MARK + base.lstrip(PRIVATE_MARK))
+def private_name(name, keep_filename=False):
+    """``name`` marked private.
+
+    An image's own name is marked (``original_images/~kurs.png``), because
+    Wagtail names every rendition after it. A document keeps its own name,
+    which readers see in its address and download, in a folder marked
+    instead (``documents/~/hefte.pdf``): ``keep_filename``.
+    """
+    folder, base = posixpath.split(public_name(name))
+    if keep_filename:
+        return posixpath.join(folder, PRIVATE_MARK, base)
+    return posixpath.join(folder, PRIVATE_MARK + base)
 
 
 def public_name(name):
     """``name`` without the private mark."""
-    folder, base = os.path.split(name)
-    return os.path.join(folder, base.lstrip(PRIVATE_MARK))
+    parts = [part.lstrip(PRIVATE_MARK) for part in name.split("/") if part != PRIVATE_MARK]
+    return "/".join(parts)
 
 
 class UnguessableNamesMixin:

@@ -34,6 +34,7 @@ import logging
 from django.db import transaction
 from django.db.models import Q
 from wagtail.documents import get_document_model
+from wagtail.documents.models import AbstractDocument
 from wagtail.images import get_image_model
 
 from cms.platform import pagecache
@@ -57,6 +58,11 @@ def _storage(model):
     return model._meta.get_field("file").storage
 
 
+def _private_name(model, name):
+    # A document keeps its own name, which readers see (cms.platform.storage).
+    return private_name(name, keep_filename=issubclass(model, AbstractDocument))
+
+
 def _move(model, pk, name, to_private):
     """Copy one file to the other side and point its row there; its new name.
 
@@ -65,7 +71,7 @@ def _move(model, pk, name, to_private):
     unused copy on the other side).
     """
     storage = _storage(model)
-    wanted = private_name(name) if to_private else public_name(name)
+    wanted = _private_name(model, name) if to_private else public_name(name)
     if storage.exists(name):
         with storage.open(name, "rb") as content:
             new_name = storage.save(
@@ -175,7 +181,8 @@ def name_upload(sender, instance, raw=False, **kwargs):
     file = instance.file
     if raw or not file or getattr(file, "_committed", True):
         return
-    file.name = private_name(file.name) if is_private(instance) else public_name(file.name)
+    name = public_name(file.name)
+    file.name = _private_name(sender, name) if is_private(instance) else name
 
 
 def item_saved(sender, instance, raw=False, **kwargs):

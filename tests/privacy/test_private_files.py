@@ -7,7 +7,6 @@ logged-in outsiders and members of other sections get a 404 for each of them
 and for the public address the file had before.
 """
 
-import os
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction
 
-from cms.platform.storage import PRIVATE_MARK
+from cms.platform.storage import PRIVATE_MARK, is_private_name
 from cms.privacy import restrictions
 from cms.sections.models import SectionRoles
 from tests.helpers.privacy import assert_uncacheable, body, login
@@ -42,14 +41,13 @@ def private_path(name):
 
 
 def assert_private_file(name):
-    assert os.path.basename(name).startswith(PRIVATE_MARK), name
+    assert is_private_name(name), name
     assert private_path(name).is_file(), name
     assert not media_path(name).exists(), name
-    assert not list(Path(settings.MEDIA_ROOT).rglob(os.path.basename(name))), name
 
 
 def assert_public_file(name):
-    assert not os.path.basename(name).startswith(PRIVATE_MARK), name
+    assert not is_private_name(name), name
     assert media_path(name).is_file(), name
     assert not private_path(name).exists(), name
 
@@ -152,9 +150,13 @@ def test_an_uploaded_name_cannot_forge_the_mark(home):
     assert image.file.name == "original_images/lurt.png"
 
 
-def test_private_document_lives_outside_media_root(training_document):
+def test_private_document_lives_outside_media_root_under_its_own_name(training_document):
     training_document.refresh_from_db()
+    assert training_document.file.name == "documents/~/rollen-som-bydelsmor.txt"
     assert_private_file(training_document.file.name)
+    # Readers see the name the document was given, in its address and download.
+    assert training_document.filename == "rollen-som-bydelsmor.txt"
+    assert training_document.url.endswith("/rollen-som-bydelsmor.txt")
 
 
 # --- 2. Who gets them ---------------------------------------------------------------------
@@ -351,3 +353,19 @@ def test_moving_a_collection_under_a_private_one_moves_its_files(area, home, com
     assert_private_file(image.file.name)
     for rendition in image.renditions.all():
         assert_private_file(rendition.file.name)
+
+
+def test_serving_a_private_file_costs_the_same_queries_however_many_there_are(
+    client, area, volunteer, django_assert_num_queries
+):
+    training = restrictions.training_collection()
+    first = make_renditions(new_image(training, "en.png"))
+    login(client, volunteer.user)
+    url = first.renditions.first().url
+    assert client.get(url).status_code == 200  # the session and user read once
+    with django_assert_num_queries(6) as few:
+        assert client.get(url).status_code == 200
+    for n in range(5):
+        make_renditions(new_image(training, f"flere-{n}.png"))
+    with django_assert_num_queries(len(few.captured_queries)):
+        assert client.get(url).status_code == 200

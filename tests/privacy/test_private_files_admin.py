@@ -13,6 +13,7 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import CollectionViewRestriction
@@ -165,3 +166,25 @@ def test_changing_the_collection_in_the_edit_form_moves_the_files(
     pictured.refresh_from_db()
     assert pictured.file.name.startswith(f"original_images/{PRIVATE_MARK}")
     assert (Path(settings.PRIVATE_MEDIA_ROOT) / pictured.file.name).is_file()
+
+
+def test_an_admin_document_upload_into_a_private_collection_is_private(client, internal, people):
+    login(client, people["own"])
+    upload_file = SimpleUploadedFile("styrereferat-april.txt", b"Referat fra styret", "text/plain")
+    response = client.post(
+        reverse("wagtaildocs:add"),
+        {"title": "Styrereferat", "file": upload_file, "collection": internal.pk},
+    )
+    assert response.status_code == 302
+    document = get_document_model().objects.get(title="Styrereferat")
+    assert document.file.name == f"documents/{PRIVATE_MARK}/styrereferat-april.txt"
+    assert (Path(settings.PRIVATE_MEDIA_ROOT) / document.file.name).is_file()
+    assert not in_media_root("styrereferat-april")
+
+    # Its address, under its own name, gives it to her section, not to another section's editor.
+    assert document.url.endswith("/styrereferat-april.txt")
+    assert body(client.get(document.url)) == b"Referat fra styret"
+    client.logout()
+    login(client, people["other"])
+    assert body(client.get(document.url)) != b"Referat fra styret"
+    assert client.get(document.file.url).status_code == 404
