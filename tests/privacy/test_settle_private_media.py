@@ -18,7 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection
 
-from cms.platform.storage import PRIVATE_MARK, private_name, public_name
+from cms.platform.storage import is_private_name, private_name, public_name
 
 Image = get_image_model()
 Document = get_document_model()
@@ -38,13 +38,13 @@ def private_path(name):
 
 
 def assert_private_file(name):
-    assert os.path.basename(name).startswith(PRIVATE_MARK), name
+    assert is_private_name(name), name
     assert private_path(name).is_file(), name
     assert not list(Path(settings.MEDIA_ROOT).rglob(os.path.basename(name))), name
 
 
 def assert_public_file(name):
-    assert not os.path.basename(name).startswith(PRIVATE_MARK), name
+    assert not is_private_name(name), name
     assert media_path(name).is_file(), name
     assert not private_path(name).exists(), name
 
