@@ -136,6 +136,8 @@ def settle(item):
             fresh = model.objects.filter(pk=pk).select_related("collection").first()
             if fresh is not None and not is_private(fresh):
                 moved.extend(_apply(fresh, to_private=False))
+                # The caller's copy must not save the old name back.
+                item.file.name = fresh.file.name
 
         transaction.on_commit(publish, robust=True)
     return moved

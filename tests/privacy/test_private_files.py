@@ -369,3 +369,21 @@ def test_serving_a_private_file_costs_the_same_queries_however_many_there_are(
         make_renditions(new_image(training, f"flere-{n}.png"))
     with django_assert_num_queries(len(few.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_the_same_image_moved_out_and_back_in_keeps_its_files(client, area, volunteer, committed):
+    """An editor's form saves one object twice: the second save keeps the names the first gave."""
+    image = make_renditions(new_image(restrictions.training_collection(), "frem-og-tilbake.png"))
+    for collection in (Collection.get_first_root_node(), restrictions.training_collection()) * 2:
+        with committed():
+            image.collection = collection
+            image.save()
+        stored = Image.objects.get(pk=image.pk)
+        assert stored.file.name == image.file.name
+        storage_root = private_path if is_private_name(image.file.name) else media_path
+        assert storage_root(image.file.name).is_file()
+        assert len(stored.renditions.all()) == len(FILTERS)
+    assert_private_file(image.file.name)
+    login(client, volunteer.user)
+    for url in file_urls(image):
+        assert_served(client.get(url))
