@@ -13,7 +13,7 @@ WORKERS ?= 3
 # pytest-xdist processes for `make test` (0: all tests in one process).
 PYTEST_WORKERS ?= 2
 
-.PHONY: help run serve-prod serve-varnish test lint format messages compilemessages seed migrate install clean bench bench-events bench-translations bench-activity bench-load
+.PHONY: help run serve-prod serve-varnish test lint format messages compilemessages seed migrate install clean bench bench-events bench-translations bench-activity bench-media bench-load
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -94,10 +94,14 @@ bench: install compilemessages ## Benchmarks: pages, the calendar and the transl
 	$(BIN)/python bench/events.py
 	$(BIN)/python bench/translations.py
 	$(BIN)/python bench/activity.py
+	$(BIN)/python bench/media.py
 	$(MAKE) --no-print-directory bench-load
 
 bench-events: install compilemessages ## Benchmark the calendar and iCal feed with 10,000 events
 	$(BIN)/python bench/events.py
+
+bench-media: install compilemessages ## Benchmark serving a private image through the check among 20,000 renditions, and moving one
+	$(BIN)/python bench/media.py
 
 bench-translations: install compilemessages ## Benchmark the translation overview with 10,000 events and 15,000 translations
 	$(BIN)/python bench/translations.py
