@@ -31,7 +31,7 @@ $(CATALOGS): %.mo: %.po | $(STAMP)
 
 compilemessages: $(CATALOGS) ## Compile the gettext catalogs (pure Python, no msgfmt needed)
 
-migrate: install compilemessages ## Apply database migrations, then provision the network roles and sections
+migrate: install compilemessages ## Apply database migrations, provision the network roles and sections, and put private media in the private storage
 	$(MANAGE) migrate --noinput
 	$(MANAGE) provision_sections
 	$(MANAGE) settle_private_media
@@ -89,7 +89,7 @@ format: install ## Format the code with ruff
 messages: install ## Update the .po catalogs from the code (needs GNU gettext: apt-get install gettext)
 	$(MANAGE) makemessages -l nb -l en -l ar -l so -l ur -l pl -l ti -l fa -l tr --ignore=.venv --ignore=tests --no-obsolete
 
-bench: install compilemessages ## Benchmarks: pages, the calendar and the translation overview with 10,000 events, the activity report with 100,000 entries, then the load test (bench/README.md)
+bench: install compilemessages ## Benchmarks: pages, the calendar and the translation overview with 10,000 events, the activity report with 100,000 entries, private media, then the load test (bench/README.md)
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/events.py
 	$(BIN)/python bench/translations.py
