@@ -92,15 +92,27 @@ def test_machine_translation_is_off_unless_a_self_hosted_service_is_named():
     assert "http://127.0.0.1:5000" in on.stdout
 
 
-S3_SETTINGS = (
-    "import django; django.setup(); from django.conf import settings; "
-    "from django.core.files.storage import storages; "
-    "media, renditions = storages['default'], storages['renditions']; "
-    "name = renditions.get_available_name('images/kurs.fill-400x300.jpg'); "
-    "print(type(media).__name__, media.bucket_name, media.default_acl, media.querystring_auth); "
-    "print(name); print(renditions.url(name)); "
-    "print(' '.join(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']))"
-)
+S3_SETTINGS = """
+import django; django.setup()
+from django.conf import settings
+from django.core.files.storage import storages
+
+def show(storage):
+    print(type(storage).__name__, storage.bucket_name, storage.location or "-",
+          storage.default_acl, storage.querystring_auth, storage.custom_domain)
+
+media, renditions = storages["default"], storages["renditions"]
+print(type(media).__name__, type(renditions).__name__)
+for storage in (media.public, media.private, renditions.public, renditions.private):
+    show(storage)
+print(media.private.querystring_expire, renditions.private.querystring_expire)
+name = renditions.get_available_name("images/kurs.fill-400x300.jpg")
+print(name); print(renditions.url(name))
+name = renditions.get_available_name("images/~kurs.fill-400x300.jpg")
+print(name); print(renditions.url(name))
+print(media.url("original_images/~kurs.png"))
+print(" ".join(settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"]))
+"""
 
 
 def test_production_puts_media_on_s3_when_a_bucket_is_named():
@@ -114,12 +126,42 @@ def test_production_puts_media_on_s3_when_a_bucket_is_named():
         args=("-c", S3_SETTINGS),
     )
     assert result.returncode == 0, result.stderr
-    media, name, url, img_src = result.stdout.splitlines()
+    (
+        kinds,
+        originals,
+        private_files,
+        public_renditions,
+        private_renditions,
+        expires,
+        name,
+        url,
+        private_name,
+        private_url,
+        private_original_url,
+        img_src,
+    ) = result.stdout.splitlines()
+    # Private files (restricted collections) are kept apart by their names.
+    assert kinds == "PrivacySplitStorage PrivacySplitStorage"
     # Originals: private objects, reached only through signed URLs or Django's views.
-    assert media == "S3Storage bydelsmodre-media private True"
+    assert originals == "S3Storage bydelsmodre-media - private True media.bydelsmodre.no"
+    # Private files: under private/, private objects, signed for a minute, never
+    # through the CDN, which would keep them for anyone with the address.
+    assert private_files == "PrivateS3Storage bydelsmodre-media private private True None"
+    assert private_renditions == (
+        "UnguessablePrivateS3Storage bydelsmodre-media private private True None"
+    )
+    assert expires == "60 60"
+    # Public renditions: unsigned, read straight from the bucket or its CDN.
+    assert public_renditions == (
+        "UnguessableS3Storage bydelsmodre-media renditions None False media.bydelsmodre.no"
+    )
     assert name.startswith("images/kurs.fill-400x300.") and name.endswith(".jpg")
     assert len(name) > len("images/kurs.fill-400x300.jpg") + 10  # the random token
     assert url == f"https://media.bydelsmodre.no/renditions/{name}"
+    # A private rendition's address is the checked view's, not the bucket's.
+    assert private_name.startswith("images/~kurs.fill-400x300.") and private_name != name
+    assert private_url == f"/private-media/{private_name}"
+    assert private_original_url == "/private-media/original_images/~kurs.png"
     assert img_src == "'self' data: https://media.bydelsmodre.no"
 
 
@@ -137,8 +179,20 @@ def production_shows(*expressions):
 
 def test_production_keeps_media_on_disk_without_a_bucket():
     assert production_shows(
-        "type(storages['default']).__name__", "type(storages['renditions']).__name__"
-    ) == ["FileSystemStorage", "UnguessableFileSystemStorage"]
+        "type(storages['default']).__name__",
+        "type(storages['default'].public).__name__",
+        "type(storages['default'].private).__name__",
+        "type(storages['renditions']).__name__",
+        "type(storages['renditions'].public).__name__",
+        "type(storages['renditions'].private).__name__",
+    ) == [
+        "PrivacySplitStorage",
+        "FileSystemStorage",
+        "PrivateFileSystemStorage",
+        "PrivacySplitStorage",
+        "UnguessableFileSystemStorage",
+        "UnguessablePrivateFileSystemStorage",
+    ]
 
 
 def test_production_serves_through_a_redis_outage():
