@@ -39,6 +39,10 @@ class PrivateS3Storage(S3Storage):
                 "querystring_auth": True,
                 # Seconds a signed URL works.
                 "querystring_expire": settings.PRIVATE_MEDIA_SIGNED_SECONDS,
+                # Signature version 4: buckets made since 2020 refuse version 2,
+                # which botocore would still use in some regions. It signs for
+                # the bucket's region, so AWS_S3_REGION_NAME must name it.
+                "signature_version": "s3v4",
                 "file_overwrite": False,
                 **options,
                 # A CDN would keep what it fetched for anyone with the address.

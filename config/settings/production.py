@@ -73,7 +73,14 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
         "OPTIONS": {
             "public": {
                 "BACKEND": "storages.backends.s3.S3Storage",
-                "OPTIONS": {**_S3, "default_acl": "private", "file_overwrite": False},
+                # Originals are private objects, never behind the CDN: their
+                # URLs (the admin's "original file") are signed.
+                "OPTIONS": {
+                    **_PRIVATE_S3,
+                    "default_acl": "private",
+                    "file_overwrite": False,
+                    "signature_version": "s3v4",
+                },
             },
             "private": {
                 "BACKEND": "cms.platform.storage_s3.PrivateS3Storage",

@@ -181,14 +181,6 @@ def test_a_member_is_sent_to_a_signed_url_for_the_original_and_every_rendition(
         assert assert_sent_to_bucket(client.get(url), s3, name).startswith(PNG)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "PrivateS3Storage sets no signature_version: in a region that still knows SigV2 "
-        "(us-east-1, the default), botocore presigns with SigV2, which S3 refuses for "
-        "buckets made after June 2020."
-    ),
-)
 def test_the_signed_url_is_sigv4_and_lives_a_minute(client, s3, private_image, volunteer):
     response = login(client, volunteer.user).get(private_image.file.url)
     query = urllib.parse.parse_qs(urllib.parse.urlsplit(response["Location"]).query)

@@ -7,18 +7,22 @@ public items back), says what it moved, and ``--check`` only lists them.
 """
 
 import io
-import os
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection
 
-from cms.platform.storage import is_private_name, private_name, public_name
+from cms.platform.storage import private_name, public_name
+from tests.helpers.private_files import (
+    assert_nowhere_public,
+    assert_private_file,
+    assert_public_file,
+    media_path,
+    new_image,
+    private_path,
+)
 
 Image = get_image_model()
 Document = get_document_model()
@@ -27,26 +31,6 @@ FILTERS = ("width-400", "fill-320x180")
 
 
 # --- Helpers ------------------------------------------------------------------
-
-
-def media_path(name):
-    return Path(settings.MEDIA_ROOT) / name
-
-
-def private_path(name):
-    return Path(settings.PRIVATE_MEDIA_ROOT) / name
-
-
-def assert_private_file(name):
-    assert is_private_name(name), name
-    assert private_path(name).is_file(), name
-    assert not list(Path(settings.MEDIA_ROOT).rglob(os.path.basename(name))), name
-
-
-def assert_public_file(name):
-    assert not is_private_name(name), name
-    assert media_path(name).is_file(), name
-    assert not private_path(name).exists(), name
 
 
 def put_back(model, pk, name, rename):
@@ -72,15 +56,6 @@ def file_names(image):
     return [image.file.name] + [r.file.name for r in image.renditions.order_by("pk")]
 
 
-def new_image(collection, filename):
-    image = Image.objects.create(
-        title="Bilde", collection=collection, file=get_test_image_file(filename=filename)
-    )
-    for spec in FILTERS:
-        image.get_rendition(spec)
-    return image
-
-
 @pytest.fixture
 def settle(committed):
     """Run the command as from a shell, where each move commits; its output."""
@@ -102,7 +77,7 @@ def old_installation(private_image, training_document):
     """
     for spec in FILTERS:
         private_image.get_rendition(spec)
-    public = new_image(Collection.get_first_root_node(), "offentlig.png")
+    public = new_image(Collection.get_first_root_node(), "offentlig.png", FILTERS)
     return {
         "image": private_image,
         "image_files": put_all_back(private_image, public_name),
@@ -147,6 +122,7 @@ def test_the_command_moves_them_to_the_private_storage_and_says_so(old_installat
     assert len(image_files) == 1 + len(FILTERS)
     for before, after in zip(old["image_files"], image_files, strict=True):
         assert_private_file(after)
+        assert_nowhere_public(after)
         assert not media_path(before).exists()
         assert f"{before} → {after}" in output
     old["document"].refresh_from_db()
@@ -167,7 +143,7 @@ def test_the_command_moves_them_to_the_private_storage_and_says_so(old_installat
 
 
 def test_marked_files_of_a_public_image_go_back_to_the_public_storage(home, settle):
-    image = new_image(Collection.get_first_root_node(), "var-privat.png")
+    image = new_image(Collection.get_first_root_node(), "var-privat.png", FILTERS)
     marked = put_all_back(image, private_name)
     for name in marked:
         assert_private_file(name)
