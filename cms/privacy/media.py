@@ -50,7 +50,7 @@ def is_private(item):
 
 
 def _marked(field="file"):
-    """Rows whose file name (its last part) carries the private mark."""
+    """Rows whose file name carries the private mark (on its own name or a folder)."""
     return Q(**{f"{field}__contains": "/~"}) | Q(**{f"{field}__startswith": "~"})
 
 
@@ -86,8 +86,8 @@ def _move(model, pk, name, to_private):
 
 
 def _misplaced_renditions(image, to_private):
-    marked = image.renditions.filter(_marked())
-    return image.renditions.exclude(_marked()) if to_private else marked
+    renditions = image.renditions.all()
+    return renditions.exclude(_marked()) if to_private else renditions.filter(_marked())
 
 
 def _apply(item, to_private):

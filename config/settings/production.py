@@ -11,6 +11,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
+from .s3 import s3_storages
 
 
 def _required(name):
@@ -54,53 +55,18 @@ STORAGES = {
 }
 
 # Media on S3-compatible storage when a bucket is named (pip install -e ".[s3]";
-# credentials in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, read by boto3).
-# Originals stay private and are served through Django's checked views;
-# public renditions live under renditions/, which the bucket makes publicly
-# readable, and their host must be in CSP_MEDIA_ORIGINS. Private files
-# (restricted collections) live under private/, which stays private: the
-# checked view answers with a signed URL (cms.platform.storage_s3).
+# credentials in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, read by boto3):
+# what goes where is in config/settings/s3.py. The renditions' host (the
+# bucket's or its CDN's) must be in CSP_MEDIA_ORIGINS.
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    _S3 = {
-        "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
-        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
-        "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
-    }
-    _PRIVATE_S3 = {key: value for key, value in _S3.items() if key != "custom_domain"}
-    STORAGES["default"] = {
-        "BACKEND": "cms.platform.storage.PrivacySplitStorage",
-        "OPTIONS": {
-            "public": {
-                "BACKEND": "storages.backends.s3.S3Storage",
-                # Originals are private objects, never behind the CDN: their
-                # URLs (the admin's "original file") are signed.
-                "OPTIONS": {
-                    **_PRIVATE_S3,
-                    "default_acl": "private",
-                    "file_overwrite": False,
-                    "signature_version": "s3v4",
-                },
-            },
-            "private": {
-                "BACKEND": "cms.platform.storage_s3.PrivateS3Storage",
-                "OPTIONS": _PRIVATE_S3,
-            },
-        },
-    }
-    STORAGES["renditions"] = {
-        "BACKEND": "cms.platform.storage.PrivacySplitStorage",
-        "OPTIONS": {
-            "public": {
-                "BACKEND": "cms.platform.storage_s3.UnguessableS3Storage",
-                "OPTIONS": {**_S3, "location": "renditions"},
-            },
-            "private": {
-                "BACKEND": "cms.platform.storage_s3.UnguessablePrivateS3Storage",
-                "OPTIONS": _PRIVATE_S3,
-            },
-        },
-    }
+    STORAGES.update(
+        s3_storages(
+            bucket_name=os.environ["AWS_STORAGE_BUCKET_NAME"],
+            endpoint_url=os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            region_name=os.environ.get("AWS_S3_REGION_NAME") or None,
+            custom_domain=os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+        )
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"

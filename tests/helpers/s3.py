@@ -23,6 +23,7 @@ from django.test import override_settings
 from moto.server import ThreadedMotoServer
 from wagtail.images import get_image_model
 
+from config.settings.s3 import s3_storages
 from tests.servers import free_port
 
 REGION = "us-east-1"
@@ -68,46 +69,6 @@ class S3:
         return f"{self.endpoint}/{self.bucket}/{key}"
 
 
-def production_storages(current, endpoint, bucket):
-    """``current`` (STORAGES) with media and renditions on ``bucket``, as production.py has them."""
-    s3 = {
-        "bucket_name": bucket,
-        "endpoint_url": endpoint,
-        "region_name": REGION,
-        "custom_domain": None,
-    }
-    private_s3 = {key: value for key, value in s3.items() if key != "custom_domain"}
-    return {
-        **current,
-        "default": {
-            "BACKEND": "cms.platform.storage.PrivacySplitStorage",
-            "OPTIONS": {
-                "public": {
-                    "BACKEND": "storages.backends.s3.S3Storage",
-                    "OPTIONS": {**s3, "default_acl": "private", "file_overwrite": False},
-                },
-                "private": {
-                    "BACKEND": "cms.platform.storage_s3.PrivateS3Storage",
-                    "OPTIONS": private_s3,
-                },
-            },
-        },
-        "renditions": {
-            "BACKEND": "cms.platform.storage.PrivacySplitStorage",
-            "OPTIONS": {
-                "public": {
-                    "BACKEND": "cms.platform.storage_s3.UnguessableS3Storage",
-                    "OPTIONS": {**s3, "location": "renditions"},
-                },
-                "private": {
-                    "BACKEND": "cms.platform.storage_s3.UnguessablePrivateS3Storage",
-                    "OPTIONS": private_s3,
-                },
-            },
-        },
-    }
-
-
 @pytest.fixture(scope="module")
 def s3_server():
     """moto's S3 server on a free port of 127.0.0.1, with fake credentials; its address."""
@@ -137,7 +98,12 @@ def s3_bucket(s3_server):
     s3.client.create_bucket(Bucket=s3.bucket)
     s3.client.put_bucket_policy(Bucket=s3.bucket, Policy=public_renditions_policy(s3.bucket))
     with (
-        override_settings(STORAGES=production_storages(settings.STORAGES, s3_server, s3.bucket)),
+        override_settings(
+            STORAGES={
+                **settings.STORAGES,
+                **s3_storages(s3.bucket, endpoint_url=s3_server, region_name=REGION),
+            }
+        ),
         pytest.MonkeyPatch.context() as patch,
     ):
         # Wagtail's Rendition.file took its storage when the model was imported;
