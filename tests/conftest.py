@@ -43,7 +43,12 @@ from tests.helpers.events import at
 from tests.helpers.sections import PASSWORD
 
 #: Fixtures that several folders share beside these.
-pytest_plugins = ["tests.helpers.private_area", "tests.helpers.demo", "tests.helpers.frontcache"]
+pytest_plugins = [
+    "tests.helpers.private_area",
+    "tests.helpers.private_files",
+    "tests.helpers.demo",
+    "tests.helpers.frontcache",
+]
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ and for the public address the file had before.
 import os
 from pathlib import Path
 
-import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -21,8 +20,12 @@ from cms.privacy import restrictions
 from cms.sections.models import SectionRoles
 from tests.helpers.privacy import assert_uncacheable, body, login
 from tests.helpers.private_files import (
+    FILTERS,
+    PNG,
     assert_private_file,
     assert_public_file,
+    file_urls,
+    make_renditions,
     media_path,
     new_image,
     private_path,
@@ -31,53 +34,8 @@ from tests.helpers.private_files import (
 Image = get_image_model()
 Document = get_document_model()
 
-PNG = b"\x89PNG"
-FILTERS = ("width-400", "fill-320x180", "max-165x165")
-
 
 # --- Helpers ------------------------------------------------------------------
-
-
-def file_urls(image):
-    """The original's and every rendition's URL of ``image``."""
-    image.refresh_from_db()
-    return [image.file.url] + [rendition.url for rendition in image.renditions.all()]
-
-
-def make_renditions(image):
-    for spec in FILTERS:
-        image.get_rendition(spec)
-    image.refresh_from_db()
-    return image
-
-
-@pytest.fixture
-def private_image_with_renditions(private_image):
-    return make_renditions(private_image)
-
-
-@pytest.fixture
-def section_collection(nordre_follo, network):
-    """A collection inside Nordre Follo's, private to its editors and coordinators."""
-    roles = SectionRoles.objects.get(section=nordre_follo)
-    collection = roles.collection.add_child(name="Nordre Follo – internt")
-    restriction = CollectionViewRestriction.objects.create(
-        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
-    )
-    restriction.groups.set([roles.editors, roles.coordinators])
-    return collection
-
-
-@pytest.fixture
-def section_people(nordre_follo, indre_ostfold, member):
-    own = SectionRoles.objects.get(section=nordre_follo)
-    other = SectionRoles.objects.get(section=indre_ostfold)
-    return {
-        "own_editor": member("redaktor-nf", own.editors),
-        "own_coordinator": member("koordinator-nf", own.coordinators),
-        "other_editor": member("redaktor-io", other.editors),
-        "other_coordinator": member("koordinator-io", other.coordinators),
-    }
 
 
 def assert_served(response):

@@ -21,20 +21,23 @@ import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection
 
 from cms.platform.storage import PRIVATE_MARK
 from cms.privacy import restrictions
-from cms.sections.models import SectionRoles
 from tests.helpers.privacy import assert_sent_to_login, assert_uncacheable, body, login
+from tests.helpers.private_files import (
+    FILTERS,
+    PNG,
+    file_names,
+    file_urls,
+    make_renditions,
+    new_image,
+)
 from tests.helpers.s3 import s3_bucket, s3_media, s3_server  # noqa: F401
 
 Image = get_image_model()
 Document = get_document_model()
-
-PNG = b"\x89PNG"
-FILTERS = ("width-400", "fill-320x180")
 
 
 @pytest.fixture(autouse=True)
@@ -44,30 +47,6 @@ def s3(s3_media):  # noqa: F811
 
 
 # --- Helpers ------------------------------------------------------------------
-
-
-def new_image(collection, filename="bilde.png"):
-    return Image.objects.create(
-        title="Bilde", collection=collection, file=get_test_image_file(filename=filename)
-    )
-
-
-def make_renditions(image):
-    for spec in FILTERS:
-        image.get_rendition(spec)
-    image.refresh_from_db()
-    return image
-
-
-def file_names(image):
-    image.refresh_from_db()
-    return [image.file.name] + [rendition.file.name for rendition in image.renditions.all()]
-
-
-def file_urls(image):
-    """The original's and every rendition's URL of ``image``."""
-    image.refresh_from_db()
-    return [image.file.url] + [rendition.url for rendition in image.renditions.all()]
 
 
 def fetch(url):
@@ -108,35 +87,6 @@ def assert_refused(response):
     assert "Location" not in response
     assert not body(response).startswith(PNG)
     assert_uncacheable(response)
-
-
-@pytest.fixture
-def private_image_with_renditions(private_image):
-    return make_renditions(private_image)
-
-
-@pytest.fixture
-def section_collection(nordre_follo, network):
-    """A collection inside Nordre Follo's, private to its editors and coordinators."""
-    roles = SectionRoles.objects.get(section=nordre_follo)
-    collection = roles.collection.add_child(name="Nordre Follo – internt")
-    restriction = CollectionViewRestriction.objects.create(
-        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
-    )
-    restriction.groups.set([roles.editors, roles.coordinators])
-    return collection
-
-
-@pytest.fixture
-def section_people(nordre_follo, indre_ostfold, member):
-    own = SectionRoles.objects.get(section=nordre_follo)
-    other = SectionRoles.objects.get(section=indre_ostfold)
-    return {
-        "own_editor": member("redaktor-nf", own.editors),
-        "own_coordinator": member("koordinator-nf", own.coordinators),
-        "other_editor": member("redaktor-io", other.editors),
-        "other_coordinator": member("koordinator-io", other.coordinators),
-    }
 
 
 # --- 1. Where the objects are ------------------------------------------------------------
