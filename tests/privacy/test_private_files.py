@@ -10,6 +10,7 @@ and for the public address the file had before.
 import os
 from pathlib import Path
 
+import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -212,13 +213,16 @@ def test_x_sendfile_names_the_private_path(client, private_image, volunteer, set
 # --- 4. Moving between collections -------------------------------------------------------
 
 
-def test_moving_an_image_into_a_private_collection_moves_its_files_at_once(client, area, committed):
+@pytest.mark.urls("tests.privacy.media_urls")  # the web server's /media/images/, as in development
+def test_moving_an_image_into_a_private_collection_moves_its_files_at_once(
+    client, area, volunteer, committed
+):
     image = make_renditions(new_image(Collection.get_first_root_node(), "flyttes.png"))
     old_urls = file_urls(image)
     old_names = [image.file.name] + [r.file.name for r in image.renditions.all()]
     for url in old_urls[1:]:
         assert url.startswith("/media/images/")
-        assert media_path(url.removeprefix("/media/")).is_file()
+        assert body(client.get(url)).startswith(PNG)
 
     with committed():
         image.collection = restrictions.training_collection()
@@ -233,6 +237,13 @@ def test_moving_an_image_into_a_private_collection_moves_its_files_at_once(clien
         assert not media_path(name).exists(), name
     for url in file_urls(image):
         assert_refused(client.get(url))
+    # The old public addresses give nothing, to a visitor or a member.
+    for url in old_urls[1:]:
+        assert client.get(url).status_code == 404
+    login(client, volunteer.user)
+    for url in old_urls[1:]:
+        assert client.get(url).status_code == 404
+    assert all(body(client.get(url)).startswith(PNG) for url in file_urls(image))
 
 
 def test_moving_an_image_out_of_a_private_collection_makes_it_public(
