@@ -15,6 +15,7 @@ class CmsConfig(AppConfig):
         from cms.events import signals as events_signals
         from cms.platform import signals as platform_signals
         from cms.platform import siteurl
+        from cms.privacy import serving as privacy_serving
         from cms.privacy import signals as privacy_signals
         from cms.sections import signals as sections_signals
 
@@ -22,3 +23,5 @@ class CmsConfig(AppConfig):
             signals.connect()
         # No deployment without its public address (check --deploy, run by make serve-prod).
         checks.register(siteurl.check_site_url, checks.Tags.security, deploy=True)
+        # A private file is handed over in a way the web server understands.
+        checks.register(privacy_serving.check_serve_mode)

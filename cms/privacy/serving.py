@@ -13,6 +13,7 @@ import mimetypes
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 from django.http import FileResponse, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
@@ -32,6 +33,19 @@ logger = logging.getLogger(__name__)
 
 #: How ``serve_private_media`` hands a file over (``PRIVATE_MEDIA_SERVE``).
 SERVE_MODES = ("django", "x-accel-redirect", "x-sendfile")
+
+
+def check_serve_mode(app_configs=None, **kwargs):
+    """System check: ``PRIVATE_MEDIA_SERVE`` is a way this module knows, found at start-up."""
+    if settings.PRIVATE_MEDIA_SERVE in SERVE_MODES:
+        return []
+    return [
+        checks.Error(
+            f"PRIVATE_MEDIA_SERVE is {settings.PRIVATE_MEDIA_SERVE!r}.",
+            hint=f"Set it to one of: {', '.join(SERVE_MODES)} (README, private media).",
+            id="cms.E110",
+        )
+    ]
 
 
 def forbidden(request):

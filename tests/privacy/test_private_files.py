@@ -18,6 +18,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from cms.platform.storage import PRIVATE_MARK, is_private_name
 from cms.privacy import restrictions
+from cms.privacy.serving import check_serve_mode
 from cms.sections.models import SectionRoles
 from tests.helpers.privacy import assert_uncacheable, body, login
 from tests.helpers.private_files import (
@@ -338,3 +339,12 @@ def test_the_same_image_moved_out_and_back_in_keeps_its_files(client, area, volu
     login(client, volunteer.user)
     for url in file_urls(image):
         assert_served(client.get(url))
+
+
+def test_an_unknown_way_to_hand_files_over_stops_the_start(settings):
+    settings.PRIVATE_MEDIA_SERVE = "x-accel"
+    (error,) = check_serve_mode()
+    assert error.id == "cms.E110"
+    assert "x-accel-redirect" in error.hint
+    settings.PRIVATE_MEDIA_SERVE = "x-accel-redirect"
+    assert check_serve_mode() == []
