@@ -9,6 +9,8 @@ each in the reader's language where a live translation exists.
 import datetime
 import types
 
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -41,6 +43,19 @@ def public_occurrences():
         .select_related("event", "event__category", "event__section")
         .order_by("start", "event_id")
     )
+
+
+def first_dates(occurrences):
+    """Each event's first occurrence among ``occurrences``: a weekly group once, not per week.
+
+    A window function over the same filtered rows, so the filters, the order
+    and the pagination stay the database's; Django wraps it in a subquery.
+    """
+    return occurrences.annotate(
+        date_number=Window(
+            RowNumber(), partition_by=[F("event_id")], order_by=[F("start").asc(), F("pk").asc()]
+        )
+    ).filter(date_number=1)
 
 
 def sections():

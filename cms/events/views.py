@@ -34,8 +34,17 @@ from cms.events.models import Event
 FEED_HISTORY = datetime.timedelta(days=30)
 
 
+#: ``?visning=datoer``: every date of every event. By default each event is
+#: listed once, at its first date, with its rule in words when it repeats:
+#: a weekly group over a season is one entry, not thirty.
+EVERY_DATE = "datoer"
+
+
 def calendar_view(request, page):
     filterset, occurrences = filtered(request, since=timezone.now())
+    every_date = request.GET.get("visning") == EVERY_DATE
+    if not every_date:
+        occurrences = calendar.first_dates(occurrences)
     query_string = _query_string(request, without="side")
     paginator = KeptCountPaginator(occurrences, page.page_size, name=f"{page.pk}?{query_string}")
     listing = paginator.get_page(request.GET.get("side"))
@@ -45,6 +54,19 @@ def calendar_view(request, page):
         listing=listing,
         occurrences=with_localized_events(listing),
         filters_applied=any(request.GET.get(name) for name in EventFilter.base_filters),
+        not_understood=not_understood(filterset),
+        quick_filters=quick_filters(request, filterset),
+        places=filterset.form.fields["seksjon"].choices,
+        place=request.GET.get("seksjon", ""),
+        # The other filters, kept when a place is chosen above the results.
+        kept_filters=[
+            (name, value)
+            for name, value in request.GET.items()
+            if name not in ("seksjon", "side") and value
+        ],
+        every_date=every_date,
+        series=not every_date,  # event_list.html: a repeating event once, its rule in words
+        other_view=_with(request, visning=None if every_date else EVERY_DATE),
         query_string=query_string,
         language_link_suffix=f"?{query_string}" if query_string else "",
         # The unfiltered form's fields are kept per content generation (the template).
@@ -80,6 +102,74 @@ def _query_string(request, without):
     params = request.GET.copy()
     params.pop(without, None)
     return params.urlencode()
+
+
+def _with(request, **changes):
+    """``?…``: the request's query string with ``changes`` (None removes), from page 1."""
+    params = request.GET.copy()
+    params.pop("side", None)
+    for name, value in changes.items():
+        params.pop(name, None)
+        if value is not None:
+            params[name] = value
+    return f"?{params.urlencode()}" if params else "?"
+
+
+#: What the reader is told, above the results, about a filter that was left out
+#: because its value is not one we know.
+UNKNOWN_CHOICE = {
+    "seksjon": _("We do not know the place “%(value)s”, so events in every place are shown."),
+    "kategori": _("We do not know the kind of event “%(value)s”, so every kind is shown."),
+    "sprak": _("We do not know the language “%(value)s”, so events in every language are shown."),
+}
+#: Longest part of a value the reader gave that a message repeats.
+QUOTED_LENGTH = 40
+
+
+def not_understood(filterset):
+    """``(field, message)`` for each filter that was left out, in the form's order."""
+    if not filterset.is_bound or filterset.is_valid():
+        return []
+    form, said = filterset.form, []
+    for name, errors in form.errors.as_data().items():
+        if name not in form.fields:
+            continue
+        field = form[name]
+        for error in errors:
+            if error.code == "invalid_choice" and name in UNKNOWN_CHOICE:
+                value = str(form.data.get(name, ""))[:QUOTED_LENGTH]
+                message = UNKNOWN_CHOICE[name] % {"value": value}
+            else:
+                message = " ".join(error.messages)
+            said.append((field, message))
+    return said
+
+
+#: ``(filter, value, label)``: the quick filters shown above the results.
+PERIOD_QUICK_FILTERS = (("periode", "uke", _("This week")), ("periode", "maned", _("This month")))
+
+
+def quick_filters(request, filterset):
+    """One-tap filters, visible without opening the filter panel.
+
+    Each keeps the other filters; one that is on takes itself off again.
+    "My language" is the page's language, when events can be in it.
+    """
+    shown = list(PERIOD_QUICK_FILTERS)
+    language = get_language()
+    spoken = dict(filterset.form.fields["sprak"].choices)
+    if language in spoken:
+        shown.append(
+            ("sprak", language, _("My language: %(language)s") % {"language": spoken[language]})
+        )
+    links = []
+    for name, value, label in shown:
+        on = request.GET.get(name) == value
+        changes = {name: None if on else value}
+        if name == "periode":  # a period replaces chosen dates
+            changes.update(fra=None, til=None)
+        links.append({"label": label, "url": _with(request, **changes), "on": on})
+    return links
 
 
 def feed_view(request, page):

@@ -108,7 +108,7 @@ def test_bad_filters_give_a_normal_page_with_a_message(client, fixed_events):
     for query in bad:
         response = client.get(f"/arrangementer/?{query}")
         assert response.status_code == 200, query
-        assert 'class="form-errors"' in response.content.decode(), query
+        assert 'class="form-errors filter-messages"' in response.content.decode(), query
 
 
 def test_bad_filters_on_the_ical_feed_give_400(client, fixed_events):
