@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 #: they too can be named in the reader's language through the catalogs.
 ENGLISH_NAMES = {"prs": gettext_noop("Dari"), "ku": gettext_noop("Kurdish")}
 
+#: Unicode's first-strong isolate and its end: plain text's ``<bdi>``.
+FSI, PDI = "\u2068", "\u2069"
+
 
 class SpokenLanguage(models.Model):
     """A language a local group or an event can offer, such as Somali or Dari.
@@ -52,7 +55,12 @@ class SpokenLanguage(models.Model):
 
     @property
     def reader_label(self):
-        """Its name in the reader's language, with the language's own name beside it."""
+        """Its name in the reader's language, with the language's own name beside it.
+
+        Plain text, for where no markup goes (an ``<option>``): the own name
+        sits between Unicode isolates (FSI … PDI), so "الصومالية – Soomaali"
+        keeps its dash between the two names on an Arabic page.
+        """
         if self.name_local and self.name_local != self.reader_name:
-            return f"{self.reader_name} – {self.name_local}"
+            return f"{self.reader_name} – {FSI}{self.name_local}{PDI}"
         return self.reader_name

@@ -51,9 +51,8 @@ class CategoryChoiceField(ModelChoiceField):
 
 class LanguageChoiceField(ModelChoiceField):
     def label_from_instance(self, obj):
-        if obj.name_local and obj.name_local != obj.name:
-            return f"{obj.name} ({obj.name_local})"
-        return obj.name
+        # The reader's name first, the own name isolated beside it (an <option> holds no <bdi>).
+        return obj.reader_label
 
 
 class SectionFilter(django_filters.ModelChoiceFilter):

@@ -31,10 +31,9 @@ def open_sections():
 
 
 def language_label(language):
-    """A spoken language as its speakers write it first: "Soomaali (somali)"."""
-    if language.name_local and language.name_local != language.name:
-        return f"{language.name_local} ({language.name})"
-    return language.name
+    """A spoken language in the reader's language first, its own name beside it:
+    "الصومالية – Soomaali" on the Arabic form, "somali – Soomaali" on the Norwegian."""
+    return language.reader_label
 
 
 class SubmissionForm(forms.ModelForm):

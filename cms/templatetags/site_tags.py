@@ -240,6 +240,20 @@ def local_date(value, weekday=False):
     )
 
 
+@register.simple_tag
+def spoken_language(language):
+    """A spoken language's name in the reader's language, its own name beside it.
+
+    "الصومالية (Soomaali)" under /ar/, "somali (Soomaali)" under /nb/: each
+    name isolated (``<bdi>``), so the brackets land where the reader expects,
+    and the own name in its own ``lang`` for screen readers and fonts.
+    """
+    name = format_html("<bdi>{}</bdi>", language.reader_name)
+    if not language.name_local or language.name_local == language.reader_name:
+        return name
+    return format_html('{} (<bdi lang="{}">{}</bdi>)', name, language.code, language.name_local)
+
+
 def _with_weekday(value):
     # Django has no locale format with the weekday; the name before the date
     # reads right in every language the site has ("onsdag 17. mars 2027").

@@ -179,4 +179,4 @@ def test_a_date_and_its_time_are_separated_as_the_language_writes_it(code, separ
     )
     with translation.override(code):
         html = render_to_string("includes/occurrence_when.html", {"occurrence": occurrence})
-    assert f'{separator}<span class="nowrap">' in html
+    assert f'{separator}<span class="nowrap" dir="ltr">' in html
