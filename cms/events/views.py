@@ -44,7 +44,7 @@ def calendar_view(request, page):
     filterset, occurrences = filtered(request, since=timezone.now())
     every_date = request.GET.get("visning") == EVERY_DATE
     if not every_date:
-        occurrences = calendar.first_dates(occurrences)
+        occurrences = calendar.FirstDates(occurrences)
     query_string = _query_string(request, without="side")
     paginator = KeptCountPaginator(occurrences, page.page_size, name=f"{page.pk}?{query_string}")
     listing = paginator.get_page(request.GET.get("side"))
