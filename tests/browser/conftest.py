@@ -175,10 +175,12 @@ def key_pages(browser, server):
         # The demo's translations (cms/demo/data/translations.toml).
         "Arabic section": "/ar/nordre-follo/",
         "Somali front page": "/so/",
+        "Somali section": "/so/nordre-follo/",
         "Urdu section": "/ur/nordre-follo/",
         "Persian section": "/fa/indre-ostfold/",
         "language directory": "/vi-snakker/",
         "Arabic language directory": "/ar/vi-snakker/",
+        "Arabic calendar": "/ar/arrangementer/",
     }
 
 

@@ -22,10 +22,12 @@ KEY_PAGES = [
     "Arabic front page",
     "Arabic section",
     "Somali front page",
+    "Somali section",
     "Urdu section",
     "Persian section",
     "language directory",
     "Arabic language directory",
+    "Arabic calendar",
 ]
 
 #: WCAG 1.4.11 and 2.4.13: a focus ring needs 3:1 against what is behind it.
