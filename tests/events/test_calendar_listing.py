@@ -152,7 +152,7 @@ def test_a_listing_links_to_the_date_it_shows(client, places, calendar):
         repeat="weekly",
         repeat_until=start.date() + datetime.timedelta(weeks=3),
     )
-    html = client.get("/arrangementer/").content.decode()
+    html = client.get("/arrangementer/?visning=datoer").content.decode()
     assert f'href="/arrangementer/{event.pk}/?dato={YEAR}-03-17"' in html
 
     page = client.get(f"/arrangementer/{event.pk}/?dato={YEAR}-03-17").content.decode()
@@ -187,7 +187,7 @@ def test_weekly_event_keeps_its_local_time_across_the_march_change(client, place
         repeat_until=before + datetime.timedelta(days=14),
     )
 
-    html = client.get(f"/arrangementer/?fra={before}").content.decode()
+    html = client.get(f"/arrangementer/?fra={before}&visning=datoer").content.decode()
 
     times = re.findall(r'class="nowrap" dir="ltr">([0-9:]+–[0-9:]+)<', html)
     assert times == ["10:00–11:00"] * 3
@@ -222,7 +222,7 @@ def test_feed_and_calendar_agree_on_local_times_across_clock_changes(
         excluded_dates=[first + datetime.timedelta(weeks=1)],
     )
 
-    html = client.get(f"/arrangementer/?fra={first}").content.decode()
+    html = client.get(f"/arrangementer/?fra={first}&visning=datoer").content.decode()
     shown = [
         datetime.datetime.fromisoformat(value)
         for value in re.findall(r'<time datetime="([^"]+)"', html)
