@@ -138,7 +138,8 @@ def not_understood(filterset):
         for error in errors:
             if error.code == "invalid_choice" and name in UNKNOWN_CHOICE:
                 value = str(form.data.get(name, ""))[:QUOTED_LENGTH]
-                message = UNKNOWN_CHOICE[name] % {"value": value}
+                # Isolated (FSI … PDI): a Latin value in an Arabic sentence.
+                message = UNKNOWN_CHOICE[name] % {"value": f"\u2068{value}\u2069"}
             else:
                 message = " ".join(error.messages)
             said.append((field, message))

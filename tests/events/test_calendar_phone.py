@@ -185,10 +185,10 @@ def _messages(html):
 @pytest.mark.parametrize(
     ("query", "said"),
     [
-        ("seksjon=999999", "Vi kjenner ikke stedet «999999»"),
-        ("seksjon=oslo", "Vi kjenner ikke stedet «oslo»"),
-        ("kategori=finnes-ikke", "Vi kjenner ikke arrangementstypen «finnes-ikke»"),
-        ("sprak=xx", "Vi kjenner ikke språket «xx»"),
+        ("seksjon=999999", "Vi kjenner ikke stedet «\u2068999999\u2069»"),
+        ("seksjon=oslo", "Vi kjenner ikke stedet «\u2068oslo\u2069»"),
+        ("kategori=finnes-ikke", "Vi kjenner ikke arrangementstypen «\u2068finnes-ikke\u2069»"),
+        ("sprak=xx", "Vi kjenner ikke språket «\u2068xx\u2069»"),
     ],
 )
 def test_an_unknown_choice_is_said_above_the_results_and_the_rest_applies(
@@ -220,7 +220,7 @@ def test_a_reversed_range_is_said_above_the_results_and_the_start_still_applies(
 def test_a_long_unknown_value_is_cut_in_the_message(client, fixed_events):
     html = client.get("/arrangementer/?sprak=" + "x" * 500).content.decode()
 
-    assert "«" + "x" * 40 + "»" in _messages(html)
+    assert "«\u2068" + "x" * 40 + "\u2069»" in _messages(html)
     assert "x" * 41 not in _messages(html)
 
 
