@@ -39,6 +39,13 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+class LanguagesField(BoundedModelMultipleChoiceField):
+    """Languages named in the reader's language, each one's own name isolated beside it."""
+
+    def label_from_instance(self, obj):
+        return obj.reader_label
+
+
 class EntryForm(forms.ModelForm):
     """One action: the volunteer's own languages first, the others folded below."""
 
@@ -49,13 +56,13 @@ class EntryForm(forms.ModelForm):
     topics = forms.MultipleChoiceField(
         label=_("Topics"), choices=Topic.choices, widget=forms.CheckboxSelectMultiple
     )
-    languages = BoundedModelMultipleChoiceField(
+    languages = LanguagesField(
         label=_("Languages used"),
         queryset=SpokenLanguage.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    other_languages = BoundedModelMultipleChoiceField(
+    other_languages = LanguagesField(
         label=_("Other languages"),
         queryset=SpokenLanguage.objects.none(),
         widget=forms.CheckboxSelectMultiple,

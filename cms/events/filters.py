@@ -8,15 +8,17 @@ import datetime
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.db.models import Q
+from django.forms.models import ModelChoiceIteratorValue
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_filters.fields import ModelChoiceField
+from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 from wagtail.models import Locale
 
 from cms.core.cache import content
-from cms.core.languages import SpokenLanguage
+from cms.core.languages import FSI, PDI, SpokenLanguage
 from cms.events.calendar import (
     LATEST_DAY,
     category_names,
@@ -30,12 +32,24 @@ from cms.events.models import Audience, Event, EventCategory
 MAX_QUERY_LENGTH = 200
 
 
+def _isolated(name):
+    """A Norwegian name on a page in another language, between Unicode isolates.
+
+    An ``<option>`` holds no ``<bdi>``: FSI … PDI keep "Nordre Follo" from
+    taking the brackets or dashes of an Arabic label with it. Norwegian pages
+    show the name as it is.
+    """
+    if get_language() == settings.LANGUAGE_CODE:
+        return name
+    return f"{FSI}{name}{PDI}"
+
+
 class SectionChoiceField(ModelChoiceField):
-    """Districts and associations indented under their municipality."""
+    """Districts and associations indented under their municipality, their names isolated."""
 
     def label_from_instance(self, obj):
         # Top-level sections sit at depth 3 (root → home → section).
-        return "\u2003" * max(obj.depth - 3, 0) + obj.title
+        return "\u2003" * max(obj.depth - 3, 0) + _isolated(obj.title)
 
 
 class CategoryChoiceField(ModelChoiceField):
@@ -46,10 +60,37 @@ class CategoryChoiceField(ModelChoiceField):
         super().__init__(*args, **kwargs)
 
     def label_from_instance(self, obj):
-        return self.names.get(obj.translation_key, obj.name)
+        if obj.translation_key in self.names:
+            return self.names[obj.translation_key]
+        # Not translated: the Norwegian name, isolated.
+        return _isolated(obj.name)
+
+
+class ReaderOrder(ModelChoiceIterator):
+    """The languages in the order of their names in the reader's language.
+
+    The queryset is ordered by the Norwegian names; other readers get them
+    sorted by the names they read, in Python (no query more). The empty
+    choice stays first.
+    """
+
+    def __iter__(self):
+        choices = list(super().__iter__())
+        if get_language() != settings.LANGUAGE_CODE:
+            choices.sort(key=self.reader_order)
+        return iter(choices)
+
+    @staticmethod
+    def reader_order(choice):
+        value, label = choice
+        # The empty choice first (the sort is stable), then the languages by name.
+        is_language = isinstance(value, ModelChoiceIteratorValue)
+        return (is_language, str(label).casefold() if is_language else "")
 
 
 class LanguageChoiceField(ModelChoiceField):
+    iterator = ReaderOrder
+
     def label_from_instance(self, obj):
         # The reader's name first, the own name isolated beside it (an <option> holds no <bdi>).
         return obj.reader_label
