@@ -23,7 +23,10 @@ from cms.activity.models import (
     Service,
     Topic,
 )
-from cms.core.fields import DATE_INPUT_FORMATS, BoundedModelMultipleChoiceField
+from cms.core.fields import (
+    DATE_INPUT_FORMATS,
+    SpokenLanguagesField,
+)
 from cms.core.languages import SpokenLanguage
 
 #: The earliest date a report can start on, and its longest span in days.
@@ -39,13 +42,6 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class LanguagesField(BoundedModelMultipleChoiceField):
-    """Languages named in the reader's language, each one's own name isolated beside it."""
-
-    def label_from_instance(self, obj):
-        return obj.reader_label
-
-
 class EntryForm(forms.ModelForm):
     """One action: the volunteer's own languages first, the others folded below."""
 
@@ -56,13 +52,13 @@ class EntryForm(forms.ModelForm):
     topics = forms.MultipleChoiceField(
         label=_("Topics"), choices=Topic.choices, widget=forms.CheckboxSelectMultiple
     )
-    languages = LanguagesField(
+    languages = SpokenLanguagesField(
         label=_("Languages used"),
         queryset=SpokenLanguage.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    other_languages = LanguagesField(
+    other_languages = SpokenLanguagesField(
         label=_("Other languages"),
         queryset=SpokenLanguage.objects.none(),
         widget=forms.CheckboxSelectMultiple,

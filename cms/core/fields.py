@@ -112,3 +112,10 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"pk": pk},
                 )
         return super()._check_values(value)
+
+
+class SpokenLanguagesField(BoundedModelMultipleChoiceField):
+    """Spoken languages named in the reader's language, each one's own name isolated beside it."""
+
+    def label_from_instance(self, obj):
+        return obj.reader_label

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page
 
-from cms.core.fields import BoundedModelMultipleChoiceField
+from cms.core.fields import SpokenLanguagesField
 from cms.core.languages import SpokenLanguage
 from cms.core.validators import validate_phone
 from cms.curriculum.models import (
@@ -286,7 +286,7 @@ class ProfileForm(forms.ModelForm):
         model = VolunteerProfile
         fields = ["languages", "phone", "consent_photo", "consent_language_listing"]
         widgets = {"languages": forms.CheckboxSelectMultiple}
-        field_classes = {"languages": BoundedModelMultipleChoiceField}
+        field_classes = {"languages": SpokenLanguagesField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

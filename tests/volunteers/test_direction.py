@@ -21,7 +21,7 @@ from cms.curriculum.models import CurriculumMaterial
 from cms.privacy import restrictions
 from cms.translation.trees import sync_translation_trees
 from cms.volunteers.models import ConsentKind, ConsentRecord
-from tests.factories import OSLO, AttendanceFactory
+from tests.factories import OSLO, AttendanceFactory, SpokenLanguageFactory
 from tests.helpers.training import route
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +40,21 @@ def arabic_date(iso):
 
 
 # --- The profile, progress and certificate ----------------------------------------------
+
+
+def test_the_profiles_languages_are_named_in_arabic_first_with_their_own_name_beside(
+    client, area, amina
+):
+    SpokenLanguageFactory(code="so", name="somali", name_local="Soomaali")
+    client.force_login(amina.user)
+
+    arabic = arabic_page(client, area, "profile")
+    client.get("/")  # back to Norwegian
+    norwegian = client.get(route(area, "profile")).content.decode()
+
+    assert "الصومالية – \u2068Soomaali\u2069</label>" in arabic
+    assert ">somali</label>" not in arabic
+    assert "somali – \u2068Soomaali\u2069</label>" in norwegian
 
 
 def test_a_consents_date_and_time_each_read_in_their_own_direction(client, area, amina):
