@@ -287,3 +287,13 @@ def volunteer_area(context):
     if request is None or not in_audience(request.user):
         return None
     return restrictions.volunteer_area()
+
+
+@register.filter
+def isolated(value):
+    """``value`` between Unicode isolates (FSI … PDI), for a name inside a translated sentence.
+
+    A ``blocktranslate`` variable cannot be wrapped in markup: "في Nordre
+    Follo." would otherwise take its full stop to the wrong end.
+    """
+    return f"\u2068{value}\u2069"

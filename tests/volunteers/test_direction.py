@@ -96,6 +96,17 @@ def test_the_certificates_date_is_an_arabic_date_element(client, area, modules, 
     html = arabic_page(client, area, "certificate")
 
     assert re.search(arabic_date("2026-09-04"), html)
+    # Her section's Norwegian name inside the Arabic sentence, isolated.
+    assert "\u2068Nordre Follo\u2069" in html
+
+
+def test_her_sections_name_is_isolated_in_the_profiles_arabic_sentence(client, area, amina):
+    client.force_login(amina.user)
+
+    html = arabic_page(client, area, "profile")
+
+    lead = re.search(r'<p class="lead">(.*?)</p>', html, re.S).group(1)
+    assert "\u2068Nordre Follo\u2069" in lead
 
 
 # --- A Norwegian module under /ar/ -----------------------------------------------------
