@@ -12,24 +12,11 @@ import re
 import pytest
 from django.urls import reverse
 
-from cms.translation.trees import sync_translation_trees
-from tests.helpers.training import route
+from tests.helpers.direction import arabic_date, arabic_page
 
 pytestmark = pytest.mark.django_db
 
 FSI, PDI = "\u2068", "\u2069"
-
-
-def arabic_page(client, area, name, *args):
-    sync_translation_trees()
-    response = client.get("/ar" + route(area, name, *args))
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def arabic_date(iso):
-    """An Arabic ``<time>`` of ``local_date`` for the date ``iso``."""
-    return rf'<time datetime="{iso}" lang="ar" dir="auto">[^<]+</time>'
 
 
 # --- The activity log ------------------------------------------------------------------

@@ -195,3 +195,5 @@ def test_the_last_date_of_a_repeating_event_is_its_own_date_element(client, plac
     html = client.get(f"/ar/arrangementer/{event.pk}/").content.decode()
 
     assert re.search(r'<time datetime="2099-06-01" lang="ar" dir="auto">[^<]+</time>', html)
+    # After the rule, the Arabic comma from the catalog, not a Latin one.
+    assert re.search(r'<br>[^<]+، [^<]*<time datetime="2099-06-01"', html)

@@ -8,14 +8,12 @@ of the names the reader reads. The comma before a repeating event's last
 date is the reader's ("،" in Arabic), from the catalog.
 """
 
-import datetime
 import re
 
 import pytest
-from django.template import base as template_base
 
 from cms.translation.trees import sync_translation_trees
-from tests.factories import OSLO, EventFactory, SpokenLanguageFactory
+from tests.factories import SpokenLanguageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -64,32 +62,3 @@ def test_languages_are_listed_by_the_names_the_reader_reads(client, fixed_events
 
     # Arabic ("arabisk", "Arabic") comes first in both; German and Somali swap.
     assert codes == ["ar", *order]
-
-
-def test_the_comma_before_a_repeating_events_last_date_is_the_readers(
-    client, places, calendar, monkeypatch
-):
-    start = datetime.datetime(2027, 1, 5, 18, 0, tzinfo=OSLO)
-    event = EventFactory(
-        section=places["oslo"],
-        start=start,
-        end=start + datetime.timedelta(hours=2),
-        repeat="weekly",
-        repeat_until=datetime.date(2099, 6, 1),
-    )
-    sync_translation_trees()
-    # The Arabic catalog's comma for this place, as a translator would give it.
-    translated = template_base.pgettext_lazy
-    monkeypatch.setattr(
-        template_base,
-        "pgettext_lazy",
-        lambda context, message: (
-            "، "
-            if context == "before the last date of a repeating event"
-            else translated(context, message)
-        ),
-    )
-
-    html = client.get(f"/ar/arrangementer/{event.pk}/").content.decode()
-
-    assert re.search(r'<br>[^<]+، [^<]*<time datetime="2099-06-01"', html)

@@ -19,24 +19,12 @@ from wagtail.documents import get_document_model
 
 from cms.curriculum.models import CurriculumMaterial
 from cms.privacy import restrictions
-from cms.translation.trees import sync_translation_trees
 from cms.volunteers.models import ConsentKind, ConsentRecord
 from tests.factories import OSLO, AttendanceFactory, SpokenLanguageFactory
+from tests.helpers.direction import arabic_date, arabic_page
 from tests.helpers.training import route
 
 pytestmark = pytest.mark.django_db
-
-
-def arabic_page(client, area, name, *args):
-    sync_translation_trees()
-    response = client.get("/ar" + route(area, name, *args))
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def arabic_date(iso):
-    """An Arabic ``<time>`` of ``local_date`` for the date ``iso``."""
-    return rf'<time datetime="{iso}[^"]*" lang="ar" dir="auto">[^<]+</time>'
 
 
 # --- The profile, progress and certificate ----------------------------------------------
