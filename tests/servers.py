@@ -1,6 +1,7 @@
 """Starting and stopping the real servers some tests talk to, on free ports of 127.0.0.1."""
 
 import email
+import http.client
 import os
 import signal
 import socket
@@ -39,14 +40,35 @@ def start(command, env, log_path):
 
 
 def wait_until_up(process, port, log_path, seconds):
-    """Wait for ``port`` to answer; fail with the end of the log if the process stops or lags."""
+    """Wait for ``port`` to answer an HTTP request; fail with the end of the log if the
+    process stops or lags.
+
+    An open port is not enough: gunicorn's master listens before its workers
+    have loaded the site, and on a loaded CI machine the first request then
+    waited past a test's own 10-second timeout.
+    """
     deadline = time.monotonic() + seconds
-    while not reachable(port):
+    while not (reachable(port) and _answers(port, deadline)):
         if process.poll() is not None:
             pytest.fail(f"{process.args} stopped:\n{log_path.read_text()[-4000:]}")
         if time.monotonic() > deadline:
             pytest.fail(f"{process.args} did not answer in time:\n{log_path.read_text()[-4000:]}")
         time.sleep(0.5)
+
+
+def _answers(port, deadline):
+    """Whether the server on ``port`` answers ``GET /robots.txt`` with any status."""
+    connection = http.client.HTTPConnection(
+        "127.0.0.1", port, timeout=max(deadline - time.monotonic(), 1)
+    )
+    try:
+        connection.request("GET", "/robots.txt", headers={"X-Forwarded-Proto": "https"})
+        connection.getresponse().read()
+    except (OSError, http.client.HTTPException):
+        return False
+    finally:
+        connection.close()
+    return True
 
 
 def stop(process, log=None):
