@@ -39,16 +39,16 @@ def start(command, env, log_path):
     return process, log
 
 
-def wait_until_up(process, port, log_path, seconds):
-    """Wait for ``port`` to answer an HTTP request; fail with the end of the log if the
-    process stops or lags.
+def wait_until_up(process, port, log_path, seconds, *, http=True):
+    """Wait for ``port`` to answer (an HTTP request, unless ``http`` is false); fail
+    with the end of the log if the process stops or lags.
 
-    An open port is not enough: gunicorn's master listens before its workers
-    have loaded the site, and on a loaded CI machine the first request then
-    waited past a test's own 10-second timeout.
+    For a web server an open port is not enough: gunicorn's master listens
+    before its workers have loaded the site, and on a loaded CI machine the
+    first request then waited past a test's own 10-second timeout.
     """
     deadline = time.monotonic() + seconds
-    while not (reachable(port) and _answers(port, deadline)):
+    while not (reachable(port) and (not http or _answers(port, deadline))):
         if process.poll() is not None:
             pytest.fail(f"{process.args} stopped:\n{log_path.read_text()[-4000:]}")
         if time.monotonic() > deadline:
@@ -109,7 +109,7 @@ class RedisServer:
             "--appendonly", "no",
         ]  # fmt: skip
         self.process, self.log = start(command, dict(os.environ), log_path)
-        wait_until_up(self.process, self.port, log_path, seconds=20)
+        wait_until_up(self.process, self.port, log_path, seconds=20, http=False)
 
     def stop(self):
         """Save the data and stop; the port refuses connections afterwards."""
