@@ -12,6 +12,11 @@ ENGLISH_NAMES = {"prs": gettext_noop("Dari"), "ku": gettext_noop("Kurdish")}
 FSI, PDI = "\u2068", "\u2069"
 
 
+def isolate(text):
+    """``text`` between FSI and PDI: isolated in plain text, where no ``<bdi>`` can go."""
+    return f"{FSI}{text}{PDI}"
+
+
 class SpokenLanguage(models.Model):
     """A language a local group or an event can offer, such as Somali or Dari.
 
@@ -62,5 +67,5 @@ class SpokenLanguage(models.Model):
         keeps its dash between the two names on an Arabic page.
         """
         if self.name_local and self.name_local != self.reader_name:
-            return f"{self.reader_name} – {FSI}{self.name_local}{PDI}"
+            return f"{self.reader_name} – {isolate(self.name_local)}"
         return self.reader_name

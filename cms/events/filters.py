@@ -18,7 +18,7 @@ from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 from wagtail.models import Locale
 
 from cms.core.cache import content
-from cms.core.languages import FSI, PDI, SpokenLanguage
+from cms.core.languages import SpokenLanguage, isolate
 from cms.events.calendar import (
     LATEST_DAY,
     category_names,
@@ -41,7 +41,7 @@ def _isolated(name):
     """
     if get_language() == settings.LANGUAGE_CODE:
         return name
-    return f"{FSI}{name}{PDI}"
+    return isolate(name)
 
 
 class SectionChoiceField(ModelChoiceField):

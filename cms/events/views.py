@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cms.core.cache import content
+from cms.core.languages import isolate
 from cms.events import calendar, ical
 from cms.events.calendar import (
     LATEST_DAY,
@@ -139,7 +140,7 @@ def not_understood(filterset):
             if error.code == "invalid_choice" and name in UNKNOWN_CHOICE:
                 value = str(form.data.get(name, ""))[:QUOTED_LENGTH]
                 # Isolated (FSI … PDI): a Latin value in an Arabic sentence.
-                message = UNKNOWN_CHOICE[name] % {"value": f"\u2068{value}\u2069"}
+                message = UNKNOWN_CHOICE[name] % {"value": isolate(value)}
             else:
                 message = " ".join(error.messages)
             said.append((field, message))

@@ -12,6 +12,7 @@ from wagtail.models import Page, Site
 
 from cms.core.cache import content
 from cms.core.groups import in_audience
+from cms.core.languages import isolate
 from cms.discovery import seo
 from cms.events.models import Event
 from cms.navigation import chrome as navigation
@@ -296,4 +297,4 @@ def isolated(value):
     A ``blocktranslate`` variable cannot be wrapped in markup: "في Nordre
     Follo." would otherwise take its full stop to the wrong end.
     """
-    return f"\u2068{value}\u2069"
+    return isolate(value)
